@@ -1,0 +1,26 @@
+namespace AdPilot.Core.Common;
+
+/// <summary>Base of the few exceptions services throw; the web host maps each to ProblemDetails with <see cref="Code"/>.</summary>
+public abstract class DomainException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>The resource does not exist or belongs to someone else (both are 404 by design).</summary>
+public sealed class NotFoundException(string resource, object id)
+    : DomainException("not_found", $"{resource} {id} was not found.");
+
+public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors, string message = "One or more fields are invalid.")
+    : DomainException("validation_failed", message)
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static ValidationFailedException For(string field, string error) =>
+        new(new Dictionary<string, string[]> { [field] = [error] });
+}
+
+public sealed class ConflictException(string code, string message) : DomainException(code, message);
+
+public sealed class ForbiddenException(string code, string message) : DomainException(code, message);
+
+public sealed class UnauthorizedException(string code, string message) : DomainException(code, message);

@@ -1,0 +1,56 @@
+using AdPilot.Core.AdAccounts;
+using AdPilot.Core.Campaigns;
+using AdPilot.Core.Creatives;
+using AdPilot.Core.Credits;
+using AdPilot.Core.Identity;
+using AdPilot.Core.LandingPages;
+using AdPilot.Core.Notifications;
+using AdPilot.Core.Reports;
+using AdPilot.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdPilot.Core.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<AdAccount> AdAccounts => Set<AdAccount>();
+    public DbSet<Creative> Creatives => Set<Creative>();
+    public DbSet<CreativeTag> CreativeTags => Set<CreativeTag>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<AdSet> AdSets => Set<AdSet>();
+    public DbSet<Ad> Ads => Set<Ad>();
+    public DbSet<LandingPage> LandingPages => Set<LandingPage>();
+    public DbSet<ReportMetric> ReportMetrics => Set<ReportMetric>();
+    public DbSet<CreditBalance> CreditBalances => Set<CreditBalance>();
+    public DbSet<CreditTransaction> CreditTransactions => Set<CreditTransaction>();
+    public DbSet<CreditConfig> CreditConfigs => Set<CreditConfig>();
+    public DbSet<CreditConfigChange> CreditConfigChanges => Set<CreditConfigChange>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        if (Database.IsMySql())
+        {
+            modelBuilder.HasCharSet("utf8mb4");
+        }
+
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(MoneyPrecision.Precision, MoneyPrecision.Scale);
+        configurationBuilder.Properties<decimal?>().HavePrecision(MoneyPrecision.Precision, MoneyPrecision.Scale);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no exact decimal type: store fixed-point integers so sums and conditional updates stay exact.
+            configurationBuilder.Properties<decimal>().HaveConversion<FixedPointDecimalConverter>();
+            configurationBuilder.Properties<decimal?>().HaveConversion<FixedPointDecimalConverter>();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AdPilot.Core.Data;
+
+/// <summary>Configures <see cref="AppDbContext"/> for a provider, with that provider's own migrations assembly.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "AdPilot.Migrations.Sqlite";
+    public const string MySqlMigrationsAssembly = "AdPilot.Migrations.MySql";
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, string mySqlServerVersion)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+            case DatabaseProvider.MySql:
+                builder.UseMySql(connectionString, ServerVersion.Parse(mySqlServerVersion), o => o
+                    .MigrationsAssembly(MySqlMigrationsAssembly)
+                    .EnableRetryOnFailure(3));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace AdPilot.Core.Users;
+
+public sealed class User
+{
+    public long Id { get; set; }
+
+    /// <summary>Who vouches for the identity: <c>google</c>, or <c>dev</c> for the Development-only e-mail sign-in.</summary>
+    public string AuthProvider { get; set; } = AuthProviders.Google;
+
+    /// <summary>The provider's stable subject (Google's <c>sub</c>); unique together with <see cref="AuthProvider"/>.</summary>
+    public string Subject { get; set; } = "";
+
+    public string Email { get; set; } = "";
+    public string? Name { get; set; }
+    public string? AvatarUrl { get; set; }
+    public string Language { get; set; } = SupportedLanguages.Default;
+    public string TimeZone { get; set; } = "UTC";
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime LastSignInAt { get; set; }
+}
+
+public static class AuthProviders
+{
+    public const string Google = "google";
+    public const string Dev = "dev";
+}
+
+public static class SupportedLanguages
+{
+    public const string Default = "en";
+    public static readonly IReadOnlyList<string> All = ["en", "zh-CN"];
+}
