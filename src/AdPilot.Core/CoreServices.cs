@@ -1,0 +1,16 @@
+using AdPilot.Core.Identity;
+using AdPilot.Core.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdPilot.Core;
+
+public static class CoreServices
+{
+    /// <summary>Registers the feature services. The host registers the DbContext factory, options and infrastructure.</summary>
+    public static IServiceCollection AddAdPilotCore(this IServiceCollection services)
+    {
+        services.AddSingleton<UserService>();
+        services.AddSingleton<TokenService>();
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AdPilot.Core.Identity;
+
+public sealed class JwtOptions
+{
+    public const string Section = "Auth:Jwt";
+
+    [Required]
+    public string Issuer { get; set; } = "adpilot";
+
+    [Required]
+    public string Audience { get; set; } = "adpilot-api";
+
+    /// <summary>Base64 HMAC-SHA256 key of at least 32 bytes. Empty: the host generates one and keeps it in the data directory.</summary>
+    public string SigningKey { get; set; } = "";
+
+    [Range(1, 1440)]
+    public int AccessTokenMinutes { get; set; } = 15;
+
+    [Range(1, 365)]
+    public int RefreshTokenDays { get; set; } = 30;
+
+    public SymmetricSecurityKey CreateSigningKey() => new(Convert.FromBase64String(SigningKey)) { KeyId = "adpilot-hs256" };
+
+    public TokenValidationParameters CreateValidationParameters() => new()
+    {
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = CreateSigningKey(),
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        ValidateLifetime = true,
+        ValidateIssuerSigningKey = true,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ClockSkew = TimeSpan.FromSeconds(30),
+        NameClaimType = AppClaims.Email,
+        RoleClaimType = AppClaims.Role,
+    };
+}
+
+public static class AppClaims
+{
+    public const string UserId = "sub";
+    public const string Email = "email";
+    public const string Name = "name";
+    public const string Role = "role";
+}

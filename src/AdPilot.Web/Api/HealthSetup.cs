@@ -1,0 +1,53 @@
+using AdPilot.Core.Data;
+using AdPilot.Web.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace AdPilot.Web.Api;
+
+internal static class HealthSetup
+{
+    private const string Ready = "ready";
+
+    public static void AddHealth(this WebApplicationBuilder builder)
+    {
+        var checks = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        if (builder.Configuration.RedisConnectionString() is not null)
+        {
+            checks.AddCheck<RedisHealthCheck>("redis", tags: [Ready]);
+        }
+    }
+
+    public static void MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous();
+    }
+}
+
+internal sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> dbFactory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Database.CanConnectAsync(ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Database unreachable.");
+    }
+}
+
+internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            var latency = await redis.GetDatabase().PingAsync();
+            return HealthCheckResult.Healthy($"Ping {latency.TotalMilliseconds:F1} ms");
+        }
+        catch (RedisException ex)
+        {
+            return HealthCheckResult.Unhealthy("Redis unreachable.", ex);
+        }
+    }
+}

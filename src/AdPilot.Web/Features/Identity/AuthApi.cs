@@ -1,0 +1,60 @@
+using AdPilot.Core.Common;
+using AdPilot.Core.Identity;
+using AdPilot.Core.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AdPilot.Web.Features.Identity;
+
+/// <summary>Token endpoints for API clients: dev tokens (Development only), refresh with rotation, logout.</summary>
+internal static class AuthApi
+{
+    public static void MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        group.MapPost("/dev-token", IssueDevToken).AllowAnonymous();
+        group.MapPost("/refresh", Refresh).AllowAnonymous();
+        group.MapPost("/token", IssueForSession).RequireAuthorization();
+        group.MapPost("/logout", Logout).RequireAuthorization();
+    }
+
+    /// <summary>Signs in by e-mail alone and returns API tokens. Exists only while dev sign-in is enabled.</summary>
+    private static async Task<Ok<TokenPair>> IssueDevToken(DevTokenRequest request, DevSignIn dev, UserService users, TokenService tokens, CancellationToken ct)
+    {
+        if (!dev.IsEnabled)
+        {
+            throw new NotFoundException("Endpoint", "dev-token");
+        }
+
+        RequestValidator.Validate(request);
+        var user = await users.SignInAsync(DevIdentity(request.Email), ct);
+        return TypedResults.Ok(await tokens.IssueAsync(user.Id, ct));
+    }
+
+    private static async Task<Ok<TokenPair>> Refresh(RefreshRequest request, TokenService tokens, CancellationToken ct)
+    {
+        RequestValidator.Validate(request);
+        return TypedResults.Ok(await tokens.RefreshAsync(request.RefreshToken, ct));
+    }
+
+    /// <summary>Exchanges the signed-in session (cookie or bearer) for a fresh token pair, e.g. for a script or an MCP client.</summary>
+    private static async Task<Ok<TokenPair>> IssueForSession(HttpContext http, TokenService tokens, CancellationToken ct) =>
+        TypedResults.Ok(await tokens.IssueAsync(http.User.UserId(), ct));
+
+    private static async Task<NoContent> Logout(LogoutRequest? request, HttpContext http, TokenService tokens, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(request?.RefreshToken))
+        {
+            await tokens.RevokeAsync(http.User.UserId(), request.RefreshToken, ct);
+        }
+
+        await http.SignOutAsync(AuthSchemes.Cookie);
+        return TypedResults.NoContent();
+    }
+
+    internal static ExternalIdentity DevIdentity(string email)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        return new ExternalIdentity(AuthProviders.Dev, normalized, normalized, null, null);
+    }
+}

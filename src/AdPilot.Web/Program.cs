@@ -1,0 +1,66 @@
+using AdPilot.Core;
+using AdPilot.Web.Api;
+using AdPilot.Web.Components;
+using AdPilot.Web.Features.Identity;
+using AdPilot.Web.Features.Jobs;
+using AdPilot.Web.Features.Users;
+using AdPilot.Web.Hosting;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.WebHost.UseStaticWebAssets();
+    var paths = new AppPaths(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddSingleton(paths);
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.AddAppDatabase(paths);
+    builder.AddCacheAndKeys(paths);
+    builder.Services.AddAdPilotCore();
+    builder.AddIdentity(paths);
+    builder.AddApi();
+    builder.AddUi();
+    builder.AddJobs();
+
+    var app = builder.Build();
+    await app.Services.MigrateDatabaseAsync();
+    StartupBanner.PrintWhenStarted(app, paths);
+
+    app.UseExceptionHandler("/error");
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseHsts();
+    }
+
+    app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+    app.UseRouting(); // after the status-code and exception re-execution, so /error and /not-found are routed again
+    app.UseRequestLocalization();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseMiddleware<RequestBodyLimitMiddleware>();
+    app.UseAntiforgery();
+
+    app.MapStaticAssets();
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference("/docs", o => o.WithTitle("AdPilot API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+    app.MapHealth();
+    app.MapSignInEndpoints();
+    app.MapAuthApi();
+    app.MapUsersApi();
+    app.MapJobsDashboard();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    // A misconfiguration should say what to fix in one line, not a stack trace.
+    await Console.Error.WriteLineAsync($"AdPilot cannot start: {string.Join(" ", ex.Failures)}");
+    return 1;
+}
+
+/// <summary>Entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

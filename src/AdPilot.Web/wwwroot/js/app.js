@@ -1,0 +1,26 @@
+// Small browser helpers: theme preference, cookie consent, sign-out form.
+window.adpilot = {
+  theme: {
+    get: () => localStorage.getItem("adpilot.theme"),
+    set: (value) => localStorage.setItem("adpilot.theme", value),
+  },
+  signOut: () => document.getElementById("logout-form")?.requestSubmit(),
+};
+
+(function cookieConsent() {
+  const key = "adpilot.cookieConsent";
+  const show = () => {
+    const banner = document.getElementById("cookie-consent");
+    if (!banner || banner.dataset.bound) return;
+    banner.dataset.bound = "1";
+    if (!localStorage.getItem(key)) banner.hidden = false;
+    banner.addEventListener("click", (e) => {
+      const choice = e.target?.dataset?.consent;
+      if (!choice) return;
+      localStorage.setItem(key, JSON.stringify({ choice, at: new Date().toISOString() }));
+      banner.hidden = true;
+    });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
+  else show();
+})();
