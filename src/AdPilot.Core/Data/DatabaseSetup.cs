@@ -16,9 +16,8 @@ public static class DatabaseSetup
                 builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
             case DatabaseProvider.MySql:
-                builder.UseMySql(connectionString, ServerVersion.Parse(mySqlServerVersion), o => o
-                    .MigrationsAssembly(MySqlMigrationsAssembly)
-                    .EnableRetryOnFailure(3));
+                // No retrying execution strategy: services use explicit transactions and conditional updates instead.
+                builder.UseMySql(connectionString, ServerVersion.Parse(mySqlServerVersion), o => o.MigrationsAssembly(MySqlMigrationsAssembly));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");

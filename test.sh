@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# AdPilot's test command: installs what the tests need (MariaDB, Redis, Chromium, fonts), starts MariaDB and
+# Redis on loopback in a temporary directory, runs every test project, stops the servers it started, and ends
+# with one plain line "N passed, N failed". Exit code is non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+log() { printf '[test.sh] %s\n' "$*"; }
+
+install_packages() {
+  local missing=()
+  command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || { log "apt-get install failed"; exit 2; }
+  fi
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+TMP=$(mktemp -d /tmp/adpilot-test.XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+start_mariadb() {
+  local port; port=$(free_port)
+  mariadb-install-db --no-defaults --datadir="$TMP/mysql" --user=root --auth-root-authentication-method=normal --skip-test-db >"$TMP/mariadb-install.log" 2>&1 \
+    || { log "mariadb-install-db failed"; cat "$TMP/mariadb-install.log"; exit 2; }
+  /usr/sbin/mariadbd --no-defaults --datadir="$TMP/mysql" --socket="$TMP/mysqld.sock" --port="$port" --bind-address=127.0.0.1 \
+    --user=root --pid-file="$TMP/mysqld.pid" --log-error="$TMP/mariadb.log" --skip-name-resolve \
+    --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 --max-connections=500 &
+  PIDS+=($!)
+  for _ in $(seq 1 300); do
+    mariadb --no-defaults --protocol=TCP -h127.0.0.1 -P"$port" -uroot -e 'select 1' >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  mariadb --no-defaults --protocol=TCP -h127.0.0.1 -P"$port" -uroot -e 'select 1' >/dev/null 2>&1 || { log "MariaDB did not start"; cat "$TMP/mariadb.log"; exit 2; }
+  export ADPILOT_TEST_MYSQL="Server=127.0.0.1;Port=$port;User=root;Password=;"
+  log "MariaDB on 127.0.0.1:$port"
+}
+
+start_redis() {
+  local port; port=$(free_port)
+  redis-server --bind 127.0.0.1 --port "$port" --dir "$TMP" --save "" --appendonly no --daemonize no >"$TMP/redis.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 100); do
+    redis-cli -p "$port" ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  export ADPILOT_TEST_REDIS="127.0.0.1:$port"
+  log "Redis on 127.0.0.1:$port"
+}
+
+install_packages
+start_mariadb
+start_redis
+export ADPILOT_TEST_CHROMIUM=/usr/bin/chromium
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+RESULTS="$TMP/results"
+log "building"
+dotnet build AdPilot.slnx -c Release -nologo -v quiet || { log "build failed"; echo "0 passed, 1 failed"; exit 1; }
+log "running tests"
+dotnet test AdPilot.slnx -c Release --no-build --logger "trx" --results-directory "$RESULTS" -- RunConfiguration.TestSessionTimeout=2400000
+status=$?
+
+read -r passed failed < <(python3 - "$RESULTS" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = 0
+for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    if c is not None:
+        passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+print(passed, failed)
+PY
+)
+if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+echo "${passed:-0} passed, ${failed:-0} failed"
+[ "$status" -eq 0 ] && [ "${failed:-0}" -eq 0 ]
