@@ -48,3 +48,4 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
         exception.InnerException is System.Text.Json.JsonException
             ? "The request body is not valid JSON, or a field has the wrong type."
             : exception.Message;
+}

@@ -18,7 +18,7 @@ internal static class DatabaseHosting
                     o.ConnectionString = $"Data Source={Path.Combine(paths.Root, "adpilot.db")}";
                 }
             })
-            .ValidateDataAnnotations()
+            .ValidatePlainly()
             .ValidateOnStart();
 
         builder.Services.AddDbContextFactory<AppDbContext>((sp, options) =>

@@ -20,7 +20,7 @@ internal static class IdentitySetup
         services.AddOptions<JwtOptions>()
             .Bind(builder.Configuration.GetSection(JwtOptions.Section))
             .PostConfigure(o => SigningKeyStore.UseLocalKeyWhenUnset(o, paths))
-            .ValidateDataAnnotations()
+            .ValidatePlainly()
             .Validate(o => HasValidKey(o.SigningKey), "Auth:Jwt:SigningKey must be a base64 key of at least 32 bytes.")
             .ValidateOnStart();
         var google = builder.Configuration.GetSection(GoogleSignInOptions.Section).Get<GoogleSignInOptions>() ?? new();
@@ -81,6 +81,9 @@ internal static class IdentitySetup
                 o.CallbackPath = "/auth/google/callback";
                 o.UsePkce = true;
                 o.SaveTokens = false;
+                // The callback is a top-level GET from Google, so Lax suffices; SameAsRequest keeps plain-http localhost working.
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Events = new OAuthEvents
                 {
                     OnCreatingTicket = OnGoogleTicketAsync,

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AdPilot.Web.Tests.Support;
+
+namespace AdPilot.Web.Tests.Hosting;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public async Task MySqlWithoutConnectionString_RefusesToStartWithAOneLineReason()
+    {
+        // The real process, as a user would start it: the reason must be one readable line, and the exit code non-zero.
+        var result = await HostProcess.RunUntilExitAsync(new Dictionary<string, string> { ["Database__Provider"] = "MySql" });
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("AdPilot cannot start: Database:Provider is MySql but ConnectionStrings:AdPilot is empty; set it, or use Sqlite.", line.Trim());
+    }
+
+    [Fact]
+    public async Task ShortJwtKey_RefusesToStart()
+    {
+        var result = await HostProcess.RunUntilExitAsync(new Dictionary<string, string> { ["Auth__Jwt__SigningKey"] = Convert.ToBase64String(new byte[8]) });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Auth:Jwt:SigningKey must be a base64 key of at least 32 bytes.", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmbeddedDefaults_KeepEveryLocalFileUnderTheDataDirectory()
+    {
+        await using var factory = new AdPilotFactory();
+        var client = factory.CreateClient();
+        await client.SignInAsync("files@example.com");
+
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "adpilot.db")));
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "keys", "jwt-signing.key")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "keys"), "key-*.xml"));
+    }
+
+    [RealServersFact]
+    public async Task MariaDbAndRedis_Configured_AreUsedAndReportedReady()
+    {
+        var database = "adpilot_host_" + Guid.NewGuid().ToString("N")[..12];
+        await using var factory = AdPilotFactory.With(settings: new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "MySql",
+            ["ConnectionStrings:AdPilot"] = $"{RealServers.MySql!.TrimEnd(';')};Database={database}",
+            ["ConnectionStrings:Redis"] = RealServers.Redis,
+        });
+        try
+        {
+            var client = factory.CreateClient();
+            await client.SignInAsync("maria@example.com");
+            var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/users/me");
+            Assert.Equal("maria@example.com", me.GetProperty("email").GetString());
+
+            var ready = await client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "adpilot.db")), "SQLite must not be used when MySql is configured");
+        }
+        finally
+        {
+            await RealServers.DropDatabaseAsync(database);
+        }
+    }
+}

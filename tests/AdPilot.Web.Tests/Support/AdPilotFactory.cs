@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace AdPilot.Web.Tests.Support;
+
+/// <summary>
+/// The real host (Program) on its embedded defaults, with its own data directory, so every test class gets a fresh
+/// SQLite database with the real migrations. Settings override configuration exactly as appsettings would.
+/// </summary>
+public class AdPilotFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public AdPilotFactory()
+        : this("Development", null)
+    {
+    }
+
+    protected AdPilotFactory(string environment, IDictionary<string, string?>? settings)
+    {
+        Environment = environment;
+        DataDirectory = Path.Combine(Path.GetTempPath(), "adpilot-web-" + Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+    }
+
+    /// <summary>A host with these settings on top of appsettings (keys as in configuration, e.g. <c>Database:Provider</c>).</summary>
+    public static AdPilotFactory With(string environment = "Development", IDictionary<string, string?>? settings = null) =>
+        new Configured(environment, settings);
+
+    public string Environment { get; }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("DataDirectory", DataDirectory);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing background thread; the temp folder is cleaned by the OS.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed class Configured(string environment, IDictionary<string, string?>? settings) : AdPilotFactory(environment, settings);
+}
