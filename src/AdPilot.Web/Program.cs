@@ -39,7 +39,7 @@ try
     app.UseRequestLocalization();
     app.UseAuthentication();
     app.UseAuthorization();
-    app.UseMiddleware<RequestBodyLimitMiddleware>();
+    app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<RequestBodyLimitMiddleware>());
     app.UseAntiforgery();
 
     app.MapStaticAssets();

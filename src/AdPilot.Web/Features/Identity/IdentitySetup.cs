@@ -41,6 +41,7 @@ internal static class IdentitySetup
                 o.ExpireTimeSpan = TimeSpan.FromDays(14);
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login";
+                o.ReturnUrlParameter = "returnUrl";
                 o.AccessDeniedPath = "/access-denied";
                 o.Events = new CookieAuthenticationEvents
                 {

@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace AdPilot.E2E.Support;
+
+public static class PageExtensions
+{
+    public static ILocator TestId(this IPage page, string id) => page.GetByTestId(id);
+
+    /// <summary>The input of a MudBlazor field, whichever element the data-testid landed on.</summary>
+    public static ILocator Field(this IPage page, string id) =>
+        page.Locator($"input[data-testid={id}], [data-testid={id}] input").First;
+
+    /// <summary>A browser context whose visitor already answered the cookie banner (tests of the banner use a plain one).</summary>
+    public static async Task<IBrowserContext> NewConsentedContextAsync(this IBrowser browser, BrowserNewContextOptions? options = null)
+    {
+        var context = await browser.NewContextAsync(options);
+        await context.AddInitScriptAsync("localStorage.setItem('adpilot.cookieConsent', JSON.stringify({ choice: 'all', at: '2026-11-26T00:00:00Z' }))");
+        return context;
+    }
+
+    /// <summary>Waits until the Blazor circuit is live; clicks before that land on prerendered HTML and are lost.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.TestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+
+    public static async Task SignInWithDevAsync(this IPage page, string baseUrl, string email)
+    {
+        await page.GotoAsync(baseUrl + "/login");
+        await page.TestId("dev-email").FillAsync(email);
+        await page.TestId("dev-sign-in").ClickAsync();
+        await page.WaitForURLAsync("**/overview");
+        await page.WaitForInteractiveAsync();
+    }
+}
