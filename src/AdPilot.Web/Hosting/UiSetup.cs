@@ -10,6 +10,7 @@ internal static class UiSetup
     public static void AddUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<Features.Users.CurrentUser>();
         builder.Services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

@@ -5,6 +5,12 @@ window.adpilot = {
     set: (value) => localStorage.setItem("adpilot.theme", value),
   },
   signOut: () => document.getElementById("logout-form")?.requestSubmit(),
+  // Lets a visitor change the cookie choice later: forget it and show the banner again.
+  cookieSettings: () => {
+    localStorage.removeItem("adpilot.cookieConsent");
+    const banner = document.getElementById("cookie-consent");
+    if (banner) banner.hidden = false;
+  },
 };
 
 (function cookieConsent() {
