@@ -48,6 +48,7 @@ public sealed class ConfigurationTests
             ["Database:Provider"] = "MySql",
             ["ConnectionStrings:AdPilot"] = $"{RealServers.MySql!.TrimEnd(';')};Database={database}",
             ["ConnectionStrings:Redis"] = RealServers.Redis,
+            ["Admin:Emails:0"] = "maria@example.com",
         });
         try
         {
@@ -59,6 +60,14 @@ public sealed class ConfigurationTests
             var ready = await client.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "adpilot.db")), "SQLite must not be used when MySql is configured");
+
+            // Hangfire keeps its state in Redis: the dashboard works and the servers registered there.
+            var browser = factory.CreateClient();
+            await browser.PostDevLoginAsync("maria@example.com");
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/jobs")).StatusCode);
+            await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(RealServers.Redis!);
+            var keys = redis.GetServers()[0].Keys(pattern: "adpilot:hangfire:*").ToList();
+            Assert.NotEmpty(keys);
         }
         finally
         {

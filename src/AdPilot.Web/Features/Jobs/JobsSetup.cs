@@ -1,6 +1,7 @@
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Hosting;
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.Redis.StackExchange;
 using StackExchange.Redis;
 
@@ -12,20 +13,15 @@ internal static class JobsSetup
     public static void AddJobs(this WebApplicationBuilder builder)
     {
         var redis = builder.Configuration.RedisConnectionString();
-        builder.Services.AddHangfire((sp, config) =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (redis is null)
-            {
-                config.UseInMemoryStorage();
-            }
-            else
-            {
-                config.UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions { Prefix = "adpilot:hangfire:" });
-            }
-        });
+        // The storage is a DI singleton rather than Hangfire's static JobStorage.Current, so each host (and each
+        // test host in one process) has its own; AddHangfire only registers its own when none is present.
+        builder.Services.AddSingleton<JobStorage>(sp => redis is null
+            ? new InMemoryStorage()
+            : new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions { Prefix = "adpilot:hangfire:" }));
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
     }
 
