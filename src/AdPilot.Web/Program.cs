@@ -1,5 +1,6 @@
 using AdPilot.Core;
 using AdPilot.Web.Api;
+using AdPilot.Web.Api.RateLimiting;
 using AdPilot.Web.Components;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
@@ -39,7 +40,9 @@ try
     app.UseRequestLocalization();
     app.UseAuthentication();
     app.UseAuthorization();
-    app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<RequestBodyLimitMiddleware>());
+    app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api
+        .UseMiddleware<RateLimitMiddleware>()
+        .UseMiddleware<RequestBodyLimitMiddleware>());
     app.UseAntiforgery();
 
     app.MapStaticAssets();

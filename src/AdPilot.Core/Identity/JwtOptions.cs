@@ -24,8 +24,16 @@ public sealed class JwtOptions
 
     public SymmetricSecurityKey CreateSigningKey() => new(Convert.FromBase64String(SigningKey)) { KeyId = "adpilot-hs256" };
 
-    public TokenValidationParameters CreateValidationParameters() => new()
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    /// <summary>Validation with the lifetime checked against <paramref name="clock"/>, so tests control time.</summary>
+    public TokenValidationParameters CreateValidationParameters(TimeProvider clock) => new()
     {
+        LifetimeValidator = (notBefore, expires, _, _) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            return expires is { } end && end.ToUniversalTime() > now - ClockSkew && (notBefore is not { } start || start.ToUniversalTime() <= now + ClockSkew);
+        },
         ValidIssuer = Issuer,
         ValidAudience = Audience,
         IssuerSigningKey = CreateSigningKey(),
@@ -36,7 +44,7 @@ public sealed class JwtOptions
         ValidateIssuerSigningKey = true,
         RequireSignedTokens = true,
         RequireExpirationTime = true,
-        ClockSkew = TimeSpan.FromSeconds(30),
+        ClockSkew = ClockSkew,
         NameClaimType = AppClaims.Email,
         RoleClaimType = AppClaims.Role,
     };

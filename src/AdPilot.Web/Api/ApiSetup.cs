@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AdPilot.Web.Api.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace AdPilot.Web.Api;
@@ -33,5 +34,6 @@ internal static class ApiSetup
             return Task.CompletedTask;
         }));
         builder.AddHealth();
+        builder.AddApiRateLimit();
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -25,12 +27,15 @@ public class AdPilotFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A host with these settings on top of appsettings (keys as in configuration, e.g. <c>Database:Provider</c>).</summary>
-    public static AdPilotFactory With(string environment = "Development", IDictionary<string, string?>? settings = null) =>
-        new Configured(environment, settings);
+    public static AdPilotFactory With(string environment = "Development", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new Configured(environment, settings) { TestServices = services };
 
     public string Environment { get; }
 
     public string DataDirectory { get; }
+
+    /// <summary>Replaces services after the host registered its own (e.g. a fake clock).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -39,6 +44,11 @@ public class AdPilotFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
         }
     }
 

@@ -67,7 +67,11 @@ internal static class IdentitySetup
                 };
             });
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Bearer)
-            .Configure<IOptions<JwtOptions>>((o, jwt) => o.TokenValidationParameters = jwt.Value.CreateValidationParameters());
+            .Configure<IOptions<JwtOptions>, TimeProvider>((o, jwt, clock) =>
+            {
+                o.TimeProvider = clock;
+                o.TokenValidationParameters = jwt.Value.CreateValidationParameters(clock);
+            });
 
         if (google.IsConfigured)
         {
