@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AdPilot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdPilot.Web.Tests.Hosting;
 
@@ -68,6 +69,45 @@ public sealed class ConfigurationTests
             await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(RealServers.Redis!);
             var keys = redis.GetServers()[0].Keys(pattern: "adpilot:hangfire:*").ToList();
             Assert.NotEmpty(keys);
+        }
+        finally
+        {
+            await RealServers.DropDatabaseAsync(database);
+        }
+    }
+
+    [RealServersFact]
+    public async Task TwoNodesSharingRedis_ShareOneRateLimit()
+    {
+        var database = "adpilot_nodes_" + Guid.NewGuid().ToString("N")[..12];
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "MySql",
+            ["ConnectionStrings:AdPilot"] = $"{RealServers.MySql!.TrimEnd(';')};Database={database}",
+            ["ConnectionStrings:Redis"] = RealServers.Redis,
+            ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["RateLimit:PermitsPerMinute"] = "4",
+        };
+        // One frozen clock for both nodes, so all requests fall in one window.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var nodeA = AdPilotFactory.With(settings: settings, services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var nodeB = AdPilotFactory.With(settings: settings, services: s => s.AddSingleton<TimeProvider>(clock));
+        try
+        {
+            var a = nodeA.CreateClient();
+            var tokens = await a.SignInAsync($"nodes-{Guid.NewGuid():N}@example.com");
+            var b = nodeB.CreateClient();
+            b.DefaultRequestHeaders.Authorization = a.DefaultRequestHeaders.Authorization;
+
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 3; i++)
+            {
+                statuses.Add((await a.GetAsync("/api/v1/users/me")).StatusCode);
+                statuses.Add((await b.GetAsync("/api/v1/users/me")).StatusCode);
+            }
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+            Assert.NotNull(tokens.AccessToken);
         }
         finally
         {
