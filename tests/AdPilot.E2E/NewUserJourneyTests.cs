@@ -78,6 +78,8 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await page.TestId("profile-language").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "简体中文" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "简体中文" })).ToBeHiddenAsync();
+        await Expect(page.TestId("profile-language")).ToContainTextAsync("简体中文");
         await page.TestId("profile-save").ClickAsync();
 
         await page.WaitForURLAsync("**/settings?saved=1");

@@ -88,8 +88,9 @@ public sealed class ConfigurationTests
             ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["RateLimit:PermitsPerMinute"] = "4",
         };
-        // One frozen clock for both nodes, so all requests fall in one window.
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        // One frozen clock for both nodes, so all requests fall in one window, and a window no other test uses
+        // (Redis is shared by the whole run, and user ids restart at 1 in every fresh database).
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(1000 + Random.Shared.Next(100_000)));
         await using var nodeA = AdPilotFactory.With(settings: settings, services: s => s.AddSingleton<TimeProvider>(clock));
         await using var nodeB = AdPilotFactory.With(settings: settings, services: s => s.AddSingleton<TimeProvider>(clock));
         try
