@@ -1,3 +1,5 @@
+using AdPilot.Core.Billing;
+using AdPilot.Core.Credits;
 using AdPilot.Core.Identity;
 using AdPilot.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +13,11 @@ public static class CoreServices
     {
         services.AddSingleton<UserService>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<CreditConfigService>();
+        services.AddSingleton<CreditService>();
+        services.AddSingleton<IUserSignInHandler, SignupGift>();
+        services.AddSingleton<BillingService>();
+        services.AddSingleton<StripeWebhook>();
         return services;
     }
 }

@@ -24,3 +24,11 @@ public sealed class ConflictException(string code, string message) : DomainExcep
 public sealed class ForbiddenException(string code, string message) : DomainException(code, message);
 
 public sealed class UnauthorizedException(string code, string message) : DomainException(code, message);
+
+/// <summary>The operation costs more credits than the user has; nothing was changed (HTTP 402).</summary>
+public sealed class InsufficientCreditsException(decimal required, decimal available)
+    : DomainException("insufficient_credits", $"This needs {required:0.####} credits but the balance is {available:0.####}. Top up to continue.")
+{
+    public decimal Required { get; } = required;
+    public decimal Available { get; } = available;
+}

@@ -18,8 +18,11 @@ public sealed class CreditTransaction : IOwned
     public int? OutputTokens { get; set; }
     public int? ConfigVersion { get; set; }
 
-    /// <summary>The rate applied (credits per 1K tokens, or per operation), kept so later config changes are not retroactive.</summary>
-    public decimal? Rate { get; set; }
+    /// <summary>The rates charged (per operation, and per 1K input/output tokens), kept so config changes are not retroactive.</summary>
+    public decimal? OperationRate { get; set; }
+
+    public decimal? InputRatePer1K { get; set; }
+    public decimal? OutputRatePer1K { get; set; }
 
     public string? ReferenceId { get; set; }
     public string? IdempotencyKey { get; set; }

@@ -1,4 +1,5 @@
 using AdPilot.Core.AdAccounts;
+using AdPilot.Core.Billing;
 using AdPilot.Core.Campaigns;
 using AdPilot.Core.Creatives;
 using AdPilot.Core.Credits;
@@ -27,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<CreditTransaction> CreditTransactions => Set<CreditTransaction>();
     public DbSet<CreditConfig> CreditConfigs => Set<CreditConfig>();
     public DbSet<CreditConfigChange> CreditConfigChanges => Set<CreditConfigChange>();
+    public DbSet<RechargeOrder> RechargeOrders => Set<RechargeOrder>();
+    public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 

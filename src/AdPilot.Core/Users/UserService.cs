@@ -5,7 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace AdPilot.Core.Users;
 
-public sealed class UserService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOptions<AdminOptions> admins)
+public sealed class UserService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider clock,
+    IOptions<AdminOptions> admins,
+    IEnumerable<IUserSignInHandler>? signInHandlers = null)
 {
     /// <summary>
     /// Creates the user on the first sign-in for a provider subject and returns the same user afterwards.
@@ -37,12 +41,20 @@ public sealed class UserService(IDbContextFactory<AppDbContext> dbFactory, TimeP
             try
             {
                 await db.SaveChangesAsync(ct);
-                return ToProfile(user);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
                 // Another request created the same user first: loop and read it.
+                continue;
             }
+
+            var profile = ToProfile(user);
+            foreach (var handler in signInHandlers ?? [])
+            {
+                await handler.OnSignedInAsync(profile, ct);
+            }
+
+            return profile;
         }
     }
 

@@ -93,6 +93,104 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.ToTable("AdAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Billing.PaymentEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("PaymentEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Billing.RechargeOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckoutUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfigVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Credits")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Price")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckoutSessionId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("RechargeOrders", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Campaigns.Ad", b =>
                 {
                     b.Property<long>("Id")
@@ -515,6 +613,10 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("InputRatePer1K")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("InputTokens")
                         .HasColumnType("INTEGER");
 
@@ -526,14 +628,18 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OperationRate")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutputRatePer1K")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("OutputTokens")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PurchasedDelta")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("Rate")
                         .HasPrecision(18, 4)
                         .HasColumnType("INTEGER");
 
@@ -873,6 +979,15 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("AdPilot.Core.AdAccounts.AdAccount", b =>
+                {
+                    b.HasOne("AdPilot.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Billing.RechargeOrder", b =>
                 {
                     b.HasOne("AdPilot.Core.Users.User", null)
                         .WithMany()

@@ -1,3 +1,5 @@
+using AdPilot.Core.Billing;
+using AdPilot.Core.Credits;
 using AdPilot.Core.Identity;
 using AdPilot.Core.Users;
 using Microsoft.Extensions.Options;
@@ -9,6 +11,22 @@ public static class ServiceFactory
 {
     public static UserService Users(TestDatabase db, TimeProvider clock, params string[] adminEmails) =>
         new(db, clock, Options.Create(new AdminOptions { Emails = [.. adminEmails] }));
+
+    public static CreditConfigService Configs(TestDatabase db, TimeProvider clock) => new(db, clock);
+
+    public static CreditService Credits(TestDatabase db, TimeProvider clock, CreditConfigService? configs = null) =>
+        new(db, configs ?? Configs(db, clock), clock);
+
+    /// <summary>A user service whose sign-ins grant the signup gift, as in the host.</summary>
+    public static UserService UsersWithGift(TestDatabase db, TimeProvider clock)
+    {
+        var configs = Configs(db, clock);
+        return new(db, clock, Options.Create(new AdminOptions()), [new SignupGift(db, configs, Credits(db, clock, configs))]);
+    }
+
+    public static BillingService Billing(TestDatabase db, TimeProvider clock, IPaymentGateway? gateway = null) =>
+        new(db, Configs(db, clock), Users(db, clock), gateway ?? new SimulatedCheckoutGateway(), clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<BillingService>.Instance);
 
     public static TokenService Tokens(TestDatabase db, TimeProvider clock, JwtOptions? jwt = null) =>
         new(db, Users(db, clock), clock, Options.Create(jwt ?? TestJwt.Options()));

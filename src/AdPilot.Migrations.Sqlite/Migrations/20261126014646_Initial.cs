@@ -26,6 +26,21 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PaymentEvents",
+                columns: table => new
+                {
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentEvents", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 columns: table => new
                 {
@@ -240,6 +255,38 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RechargeOrders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PackageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Credits = table.Column<long>(type: "INTEGER", precision: 18, scale: 4, nullable: false),
+                    Price = table.Column<long>(type: "INTEGER", precision: 18, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ConfigVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Gateway = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CheckoutUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RechargeOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RechargeOrders_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RefreshTokens",
                 columns: table => new
                 {
@@ -364,7 +411,9 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     InputTokens = table.Column<int>(type: "INTEGER", nullable: true),
                     OutputTokens = table.Column<int>(type: "INTEGER", nullable: true),
                     ConfigVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    Rate = table.Column<long>(type: "INTEGER", precision: 18, scale: 4, nullable: true),
+                    OperationRate = table.Column<long>(type: "INTEGER", precision: 18, scale: 4, nullable: true),
+                    InputRatePer1K = table.Column<long>(type: "INTEGER", precision: 18, scale: 4, nullable: true),
+                    OutputRatePer1K = table.Column<long>(type: "INTEGER", precision: 18, scale: 4, nullable: true),
                     ReferenceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
@@ -577,6 +626,17 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                 columns: new[] { "UserId", "IsRead", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RechargeOrders_CheckoutSessionId",
+                table: "RechargeOrders",
+                column: "CheckoutSessionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RechargeOrders_UserId_CreatedAt",
+                table: "RechargeOrders",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RefreshTokens_TokenHash",
                 table: "RefreshTokens",
                 column: "TokenHash",
@@ -645,6 +705,12 @@ namespace AdPilot.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "PaymentEvents");
+
+            migrationBuilder.DropTable(
+                name: "RechargeOrders");
 
             migrationBuilder.DropTable(
                 name: "RefreshTokens");
