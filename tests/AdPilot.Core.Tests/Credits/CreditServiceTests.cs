@@ -176,7 +176,7 @@ public sealed class CreditServiceTests
     internal static async Task AssertLedgerAgreesAsync(TestDatabase db, long user, decimal expectedTotal)
     {
         await using var context = db.CreateDbContext();
-        var balance = await context.CreditBalances.SingleAsync(b => b.UserId == user);
+        var balance = await context.CreditBalances.SingleOrDefaultAsync(b => b.UserId == user) ?? new CreditBalance { UserId = user };
         var ledger = await context.CreditTransactions.Where(t => t.UserId == user).ToListAsync();
         Assert.Equal(expectedTotal, balance.Gifted + balance.Purchased);
         Assert.Equal(balance.Gifted, ledger.Sum(t => t.GiftedDelta));

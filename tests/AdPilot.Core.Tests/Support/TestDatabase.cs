@@ -57,7 +57,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
             var server = MySqlServer ?? throw new InvalidOperationException("ADPILOT_TEST_MYSQL is not set; run the tests through ./test.sh.");
             var name = "adpilot_test_" + Guid.NewGuid().ToString("N")[..16];
             var builder = new DbContextOptionsBuilder<AppDbContext>();
-            DatabaseSetup.Configure(builder, DatabaseProvider.MySql, $"{server.TrimEnd(';')};Database={name}", new DatabaseOptions().ServerVersion);
+            DatabaseSetup.Configure(builder, DatabaseProvider.MySql, $"{server.TrimEnd(';')};Database={name};Maximum Pool Size=40", new DatabaseOptions().ServerVersion);
             db = new TestDatabase(builder.Options, null, server, name);
         }
 
