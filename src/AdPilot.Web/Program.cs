@@ -2,6 +2,9 @@ using AdPilot.Core;
 using AdPilot.Web.Api;
 using AdPilot.Web.Api.RateLimiting;
 using AdPilot.Web.Components;
+using AdPilot.Web.Features.Admin;
+using AdPilot.Web.Features.Billing;
+using AdPilot.Web.Features.Credits;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
 using AdPilot.Web.Features.Users;
@@ -23,6 +26,7 @@ try
     builder.AddApi();
     builder.AddUi();
     builder.AddJobs();
+    builder.AddBilling();
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
@@ -52,6 +56,9 @@ try
     app.MapSignInEndpoints();
     app.MapAuthApi();
     app.MapUsersApi();
+    app.MapCreditsApi();
+    app.MapBillingApi();
+    app.MapAdminCreditConfigApi();
     app.MapJobsDashboard();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -18,6 +18,7 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
         {
             ValidationFailedException v => (400, v.Code, v.Message, v.Errors.ToDictionary(e => e.Key, e => e.Value)),
             NotFoundException n => (404, n.Code, n.Message, null),
+            InsufficientCreditsException i => (402, i.Code, i.Message, null),
             ConflictException c => (409, c.Code, c.Message, null),
             ForbiddenException f => (403, f.Code, f.Message, null),
             UnauthorizedException u => (401, u.Code, u.Message, null),

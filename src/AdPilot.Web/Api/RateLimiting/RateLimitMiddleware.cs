@@ -12,6 +12,12 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateCounter cou
 {
     public async Task InvokeAsync(HttpContext http)
     {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<DisableApiRateLimit>() is not null)
+        {
+            await next(http);
+            return;
+        }
+
         var limit = options.Value.PermitsPerMinute;
         var now = clock.GetUtcNow();
         var window = now.ToUnixTimeSeconds() / 60;
