@@ -20,6 +20,7 @@ S = {
  "Admin.Credits.Name": ("Name", "名称"),
  "Admin.Credits.New": ("New value", "新值"),
  "Admin.Credits.NoHistory": ("No changes yet: the defaults are in use.", "尚无变更：正在使用默认配置。"),
+ "Admin.Credits.NothingChanged": ("Nothing has changed, so there is nothing to save.", "没有任何更改，无需保存。"),
  "Admin.Credits.Old": ("Old value", "旧值"),
  "Admin.Credits.Operations": ("Operation rates", "操作费率"),
  "Admin.Credits.OperationsHelp": ("Credits per operation, charged on top of the model's token cost.", "每次操作的积分，在模型 Token 费用之外另计。"),

@@ -9,7 +9,7 @@ namespace AdPilot.Bench.Credits;
 /// a figure can be explained: statements per deduction, time spent waiting for the balance row, who used the cores.
 /// The server's CPU is read from /proc when the script passes its PID in <c>ADPILOT_BENCH_SERVER_PID</c>.
 /// </summary>
-internal sealed record ServerStats(IReadOnlyDictionary<string, long> Status, TimeSpan ClientCpu, TimeSpan? ServerCpu)
+internal sealed record ServerStats(IReadOnlyDictionary<string, long> Status, TimeSpan ClientCpu, TimeSpan? ServerCpu, TimeSpan? MachineBusy)
 {
     private static readonly string[] Names =
     [
@@ -33,7 +33,7 @@ internal sealed record ServerStats(IReadOnlyDictionary<string, long> Status, Tim
         }
 
         using var self = Process.GetCurrentProcess();
-        return new ServerStats(status, self.TotalProcessorTime, ServerCpuTime());
+        return new ServerStats(status, self.TotalProcessorTime, ServerCpuTime(), MachineBusyTime());
     }
 
     public static string Describe(ServerStats before, ServerStats after, long deductions, TimeSpan elapsed)
@@ -48,8 +48,23 @@ internal sealed record ServerStats(IReadOnlyDictionary<string, long> Status, Tim
             $"""
               server statements per deduction: {Per("Questions"):0.0} (select {Per("Com_select"):0.0}, update {Per("Com_update"):0.0}, insert {Per("Com_insert"):0.0}, begin {Per("Com_begin"):0.0}, commit {Per("Com_commit"):0.0}, rollback {Per("Com_rollback"):0.00})
               row lock waits: {waits} ({(deductions == 0 ? 0 : 100.0 * waits / deductions):0.0}% of deductions), avg wait {(waits == 0 ? 0 : (double)waitMs / waits):0.0} ms, deadlocks: {Delta("Innodb_deadlocks")}, new connections: {Delta("Connections")}
-              CPU of {cores} cores: bench {Cpu(before.ClientCpu, after.ClientCpu)}, server {Cpu(before.ServerCpu, after.ServerCpu)}
+              CPU of {cores} cores: bench {Cpu(before.ClientCpu, after.ClientCpu)}, server {Cpu(before.ServerCpu, after.ServerCpu)}, whole machine {Cpu(before.MachineBusy, after.MachineBusy)} (the rest is other processes)
             """);
+    }
+
+    /// <summary>Busy time of all cores from /proc/stat (everything but idle and iowait), to see whether other processes shared the machine.</summary>
+    private static TimeSpan? MachineBusyTime()
+    {
+        try
+        {
+            var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+                .Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            return TimeSpan.FromSeconds((cpu.Sum() - cpu[3] - cpu[4]) / 100.0);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static TimeSpan? ServerCpuTime()

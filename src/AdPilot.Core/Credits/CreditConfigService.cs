@@ -37,6 +37,10 @@ public sealed class CreditConfigService(IDbContextFactory<AppDbContext> dbFactor
         return _current = ToView(row);
     }
 
+    /// <summary>The fields a save would change, for a confirmation step (empty: nothing to save).</summary>
+    public static IReadOnlyList<CreditConfigChangeView> Preview(CreditSettings current, CreditSettings proposed) =>
+        Diff(Flatten(current), Flatten(proposed)).Select(c => new CreditConfigChangeView(0, "", c.Field, c.Old, c.New, default)).ToList();
+
     public async Task<CreditConfigView> UpdateAsync(long adminUserId, string adminEmail, CreditSettings settings, CancellationToken ct = default)
     {
         RequestValidator.Validate(settings);
