@@ -22,6 +22,11 @@ public sealed class BillingService(
     public async Task<RechargeOrderView> CreateOrderAsync(long userId, CreateRechargeOrderRequest request, CancellationToken ct = default)
     {
         RequestValidator.Validate(request);
+        if (!gateway.IsAvailable)
+        {
+            throw new ConflictException("payments_not_configured", "Buying credits is not available on this server yet: no payment provider is configured.");
+        }
+
         var config = await configs.GetCurrentAsync(ct);
         var package = config.Settings.Packages.SingleOrDefault(p => p.Id == request.PackageId)
             ?? throw ValidationFailedException.For("packageId", $"Unknown package. Choose one of: {string.Join(", ", config.Settings.Packages.Select(p => p.Id))}.");

@@ -5,6 +5,9 @@ public interface IPaymentGateway
 {
     string Name { get; }
 
+    /// <summary>False when no provider is configured: orders are refused up front instead of failing at checkout.</summary>
+    bool IsAvailable => true;
+
     Task<CheckoutSession> CreateCheckoutAsync(RechargeOrder order, string customerEmail, CancellationToken ct);
 }
 

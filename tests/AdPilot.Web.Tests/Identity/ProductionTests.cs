@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AdPilot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdPilot.Web.Tests.Identity;
 
@@ -35,6 +36,22 @@ public sealed class ProductionTests(ProductionFactory factory) : IClassFixture<P
 
         Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("adpilot.session", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Recharge_InProductionWithoutStripe_SaysPaymentsAreNotConfigured()
+    {
+        var client = factory.CreateClient();
+        var users = factory.Services.GetRequiredService<AdPilot.Core.Users.UserService>();
+        var user = await users.SignInAsync(new AdPilot.Core.Users.ExternalIdentity("google", "prod-buyer", "prod@example.com", null, null));
+        var token = await factory.Services.GetRequiredService<AdPilot.Core.Identity.TokenService>().IssueAsync(user.Id);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
+
+        var response = await client.PostAsJsonAsync("/api/v1/billing/recharge-orders", new { packageId = "starter" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("payments_not_configured", (await response.ProblemAsync()).Code());
+        Assert.Empty((await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/billing/recharge-orders")).EnumerateArray());
     }
 
     [Fact]

@@ -31,6 +31,8 @@ internal sealed class UnavailablePaymentGateway : IPaymentGateway
 {
     public string Name => "none";
 
+    public bool IsAvailable => false;
+
     public Task<CheckoutSession> CreateCheckoutAsync(RechargeOrder order, string customerEmail, CancellationToken ct) =>
         throw new InvalidOperationException("No payment provider is configured: set Payments:Stripe:SecretKey and WebhookSecret.");
 }
