@@ -3,25 +3,15 @@ using AdPilot.Web.Tests.Support;
 
 namespace AdPilot.E2E;
 
-public sealed class AdminCreditConfigJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class AdminCreditConfigJourneyTests(BrowserFixture browser)
+    : LiveAppTests(browser, AdPilotFactory.With(settings: new Dictionary<string, string?> { ["Admin:Emails:0"] = "boss@example.com" }))
 {
-    private readonly AdPilotFactory _factory = AdPilotFactory.With(settings: new Dictionary<string, string?> { ["Admin:Emails:0"] = "boss@example.com" });
-    private string _url = "";
-
-    public Task InitializeAsync()
-    {
-        _url = LiveApp.Start(_factory);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Admin_ChangesTheSignupGift_ConfirmsTheDiff_AndSeesItInTheHistory()
     {
-        await using var context = await browser.Browser.NewConsentedContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        await using var context = await Browser.NewConsentedContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
         var page = await context.NewPageAsync();
-        await page.SignInWithDevAsync(_url, "boss@example.com");
+        await page.SignInWithDevAsync(Url, "boss@example.com");
 
         await page.TestId("nav-admin-credits").ClickAsync();
         await page.WaitForURLAsync("**/admin/credits");
@@ -40,12 +30,12 @@ public sealed class AdminCreditConfigJourneyTests(BrowserFixture browser) : ICla
     [Fact]
     public async Task NonAdmin_CannotOpenTheConfig()
     {
-        await using var context = await browser.Browser.NewConsentedContextAsync();
+        await using var context = await Browser.NewConsentedContextAsync();
         var page = await context.NewPageAsync();
-        await page.SignInWithDevAsync(_url, "user@example.com");
+        await page.SignInWithDevAsync(Url, "user@example.com");
 
         await Expect(page.TestId("nav-admin-credits")).ToHaveCountAsync(0);
-        await page.GotoAsync(_url + "/admin/credits");
+        await page.GotoAsync(Url + "/admin/credits");
         await page.WaitForURLAsync("**/access-denied**");
     }
 }

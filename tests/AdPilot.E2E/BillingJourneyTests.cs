@@ -4,25 +4,15 @@ using AdPilot.Web.Tests.Support;
 namespace AdPilot.E2E;
 
 /// <summary>A new user sees the signup gift, buys credits through the simulated checkout and exports the history.</summary>
-public sealed class BillingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class BillingJourneyTests(BrowserFixture browser)
+    : LiveAppTests(browser, new AdPilotFactory())
 {
-    private readonly AdPilotFactory _factory = new();
-    private string _url = "";
-
-    public Task InitializeAsync()
-    {
-        _url = LiveApp.Start(_factory);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task NewUser_SeesTheGift_BuysAPackage_AndExportsTheHistory()
     {
-        await using var context = await browser.Browser.NewConsentedContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        await using var context = await Browser.NewConsentedContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
         var page = await context.NewPageAsync();
-        await page.SignInWithDevAsync(_url, "buyer@example.com");
+        await page.SignInWithDevAsync(Url, "buyer@example.com");
 
         await page.TestId("nav-billing").ClickAsync();
         await page.WaitForURLAsync("**/billing");
@@ -47,7 +37,7 @@ public sealed class BillingJourneyTests(BrowserFixture browser) : IClassFixture<
         await Expect(page.TestId("history-table")).ToContainTextAsync("Recharge");
 
         var exportUrl = await page.TestId("export-csv").GetAttributeAsync("href");
-        var csv = await page.APIRequest.GetAsync(_url + exportUrl);
+        var csv = await page.APIRequest.GetAsync(Url + exportUrl);
         Assert.Equal(200, csv.Status);
         var lines = (await csv.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
@@ -57,10 +47,10 @@ public sealed class BillingJourneyTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task CancelledCheckout_LeavesTheBalanceAlone()
     {
-        await using var context = await browser.Browser.NewConsentedContextAsync();
+        await using var context = await Browser.NewConsentedContextAsync();
         var page = await context.NewPageAsync();
-        await page.SignInWithDevAsync(_url, "changed-mind@example.com");
-        await page.GotoAsync(_url + "/billing");
+        await page.SignInWithDevAsync(Url, "changed-mind@example.com");
+        await page.GotoAsync(Url + "/billing");
         await page.WaitForInteractiveAsync();
 
         await page.TestId("buy-pro").ClickAsync();
@@ -69,7 +59,7 @@ public sealed class BillingJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.TestId("checkout-cancel").ClickAsync();
 
         await Expect(page.TestId("result-failed")).ToBeVisibleAsync();
-        await page.GotoAsync(_url + "/billing");
+        await page.GotoAsync(Url + "/billing");
         await Expect(page.TestId("balance-total")).ToHaveTextAsync("100");
     }
 }

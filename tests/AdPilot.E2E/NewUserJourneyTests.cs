@@ -5,26 +5,16 @@ using Microsoft.Playwright;
 namespace AdPilot.E2E;
 
 /// <summary>A new user, as a person would: home page, sign-in, the shell, the profile, sign-out.</summary>
-public sealed class NewUserJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class NewUserJourneyTests(BrowserFixture browser)
+    : LiveAppTests(browser, new AdPilotFactory())
 {
-    private readonly AdPilotFactory _factory = new();
-    private string _url = "";
-
-    public Task InitializeAsync()
-    {
-        _url = LiveApp.Start(_factory);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task NewUser_SignsIn_SeesTheShell_EditsTheProfile_AndSignsOut()
     {
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync(_url + "/");
+        await page.GotoAsync(Url + "/");
         await Expect(page.TestId("home-hero")).ToBeVisibleAsync();
         await Expect(page.TestId("cookie-consent")).ToBeVisibleAsync();
         await page.TestId("cookie-accept").ClickAsync();
@@ -57,10 +47,10 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await page.TestId("user-menu").ClickAsync();
         await page.GetByText("Sign out").ClickAsync();
-        await page.WaitForURLAsync(_url + "/?signedOut=1");
+        await page.WaitForURLAsync(Url + "/?signedOut=1");
         await Expect(page.TestId("sign-in-link")).ToBeVisibleAsync();
 
-        await page.GotoAsync(_url + "/overview");
+        await page.GotoAsync(Url + "/overview");
         await page.WaitForURLAsync("**/login?returnUrl=%2Foverview");
     }
 
@@ -70,10 +60,10 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task ChangingTheLanguage_SwitchesTheWholeUiToChinese()
     {
-        await using var context = await browser.Browser.NewConsentedContextAsync();
+        await using var context = await Browser.NewConsentedContextAsync();
         var page = await context.NewPageAsync();
-        await page.SignInWithDevAsync(_url, "lang@example.com");
-        await page.GotoAsync(_url + "/settings");
+        await page.SignInWithDevAsync(Url, "lang@example.com");
+        await page.GotoAsync(Url + "/settings");
         await page.WaitForInteractiveAsync();
 
         await page.TestId("profile-language").ClickAsync();
@@ -86,31 +76,31 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.WaitForInteractiveAsync();
         await Expect(page.TestId("nav")).ToContainTextAsync("设置");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
-        await page.GotoAsync(_url + "/terms");
+        await page.GotoAsync(Url + "/terms");
         await Expect(page.TestId("legal-page")).ToContainTextAsync("服务条款");
     }
 
     [Fact]
     public async Task ProtectedPage_RedirectsToLogin_AndBackAfterSignIn()
     {
-        await using var context = await browser.Browser.NewConsentedContextAsync();
+        await using var context = await Browser.NewConsentedContextAsync();
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync(_url + "/settings");
+        await page.GotoAsync(Url + "/settings");
         await page.WaitForURLAsync("**/login?returnUrl=%2Fsettings");
         await page.TestId("dev-email").FillAsync("returning@example.com");
         await page.TestId("dev-sign-in").ClickAsync();
 
-        await page.WaitForURLAsync(_url + "/settings");
+        await page.WaitForURLAsync(Url + "/settings");
         await Expect(page.TestId("profile-form")).ToBeVisibleAsync();
     }
 
     [Fact]
     public async Task OnAPhone_TheMenuToggleOpensTheSidebar_AndTheThemeToggleSticks()
     {
-        await using var context = await browser.Browser.NewConsentedContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await using var context = await Browser.NewConsentedContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
         var page = await context.NewPageAsync();
-        await page.SignInWithDevAsync(_url, "phone@example.com");
+        await page.SignInWithDevAsync(Url, "phone@example.com");
         var background = await BackgroundAsync(page);
 
         await page.TestId("theme-toggle").ClickAsync();

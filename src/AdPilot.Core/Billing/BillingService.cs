@@ -103,43 +103,34 @@ public sealed class BillingService(
             return WebhookOutcome.AmountMismatch;
         }
 
-        await CreditLedger.EnsureBalanceAsync(dbFactory, order.UserId, now, ct);
-        for (var attempt = 0; ; attempt++)
+        var outcome = await CreditLedger.RunLockedAsync(dbFactory, order.UserId, now, async (db, balance) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            try
+            var moved = await db.RechargeOrders
+                .Where(o => o.Id == orderId && o.Status != RechargeOrderStatus.Paid)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, RechargeOrderStatus.Paid).SetProperty(o => o.PaidAt, now).SetProperty(o => o.UpdatedAt, now).SetProperty(o => o.FailureReason, (string?)null), ct);
+            var key = $"recharge:{orderId}";
+            if (moved == 0 || await CreditLedger.FindByKeyAsync(db, order.UserId, key, ct) is not null)
             {
-                var balance = await CreditLedger.LockAsync(db, order.UserId, now, ct);
-                var moved = await db.RechargeOrders
-                    .Where(o => o.Id == orderId && o.Status != RechargeOrderStatus.Paid)
-                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, RechargeOrderStatus.Paid).SetProperty(o => o.PaidAt, now).SetProperty(o => o.UpdatedAt, now).SetProperty(o => o.FailureReason, (string?)null), ct);
-                var key = $"recharge:{orderId}";
-                if (moved == 0 || await CreditLedger.FindByKeyAsync(db, order.UserId, key, ct) is not null)
-                {
-                    await tx.RollbackAsync(ct);
-                    return WebhookOutcome.AlreadyFulfilled;
-                }
+                return (WebhookOutcome.AlreadyFulfilled, false);
+            }
 
-                CreditLedger.Append(db, balance, new CreditTransaction
-                {
-                    Type = CreditTransactionType.Recharge,
-                    PurchasedDelta = order.Credits,
-                    ReferenceId = $"order:{orderId}",
-                    IdempotencyKey = key,
-                    ConfigVersion = order.ConfigVersion,
-                    Description = $"{order.PackageId} package",
-                }, now);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                logger.LogInformation("Order {OrderId} paid: {Credits} credits added", orderId, order.Credits);
-                return WebhookOutcome.Fulfilled;
-            }
-            catch (Exception ex) when (attempt < 5 && (ex is DbUpdateException || Transient.Is(ex)))
+            CreditLedger.Append(db, balance, new CreditTransaction
             {
-                await tx.RollbackAsync(CancellationToken.None);
-            }
+                Type = CreditTransactionType.Recharge,
+                PurchasedDelta = order.Credits,
+                ReferenceId = $"order:{orderId}",
+                IdempotencyKey = key,
+                ConfigVersion = order.ConfigVersion,
+                Description = $"{order.PackageId} package",
+            }, now);
+            return (WebhookOutcome.Fulfilled, true);
+        }, ct);
+        if (outcome == WebhookOutcome.Fulfilled)
+        {
+            logger.LogInformation("Order {OrderId} paid: {Credits} credits added", orderId, order.Credits);
         }
+
+        return outcome;
     }
 
     /// <summary>A failed or expired checkout: the order stops waiting. A paid order stays paid.</summary>

@@ -30,6 +30,42 @@ internal static class CreditLedger
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction holding the user's balance lock and commits what it saved.
+    /// A deadlock victim, a busy database or a lost race on a unique key rolls back and runs again: nothing was
+    /// committed, so the retry either succeeds or finds the committed result (e.g. by idempotency key).
+    /// <paramref name="work"/> returns <c>Commit: false</c> to roll back without error.
+    /// </summary>
+    public static async Task<T> RunLockedAsync<T>(
+        IDbContextFactory<AppDbContext> dbFactory, long userId, DateTime now, Func<AppDbContext, CreditBalance, Task<(T Result, bool Commit)>> work, CancellationToken ct)
+    {
+        await EnsureBalanceAsync(dbFactory, userId, now, ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var (result, commit) = await work(db, await LockAsync(db, userId, now, ct));
+                if (commit)
+                {
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
+                else
+                {
+                    await tx.RollbackAsync(ct);
+                }
+
+                return result;
+            }
+            catch (Exception ex) when (attempt < 5 && (ex is DbUpdateException || Transient.Is(ex)))
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+            }
+        }
+    }
+
     public static async Task<CreditBalance> LockAsync(AppDbContext db, long userId, DateTime now, CancellationToken ct)
     {
         var locked = await db.CreditBalances.Where(b => b.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(b => b.UpdatedAt, now), ct);

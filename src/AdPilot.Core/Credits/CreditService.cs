@@ -185,37 +185,15 @@ public sealed class CreditService(IDbContextFactory<AppDbContext> dbFactory, Cre
         return rows;
     }
 
-    /// <summary>
-    /// The one write path: lock the balance, replay an idempotent repeat, build the entry from the locked balance,
-    /// append it and commit. A failure anywhere rolls everything back.
-    /// </summary>
+    /// <summary>The one write path: under the balance lock, replay an idempotent repeat or append the entry built from the locked balance.</summary>
     private async Task<CreditTransactionView> ChangeAsync(long userId, string? idempotencyKey, Func<AppDbContext, CreditBalance, Task<CreditTransaction>> build, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await CreditLedger.EnsureBalanceAsync(dbFactory, userId, now, ct);
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                var balance = await CreditLedger.LockAsync(db, userId, now, ct);
-                if (await CreditLedger.FindByKeyAsync(db, userId, idempotencyKey, ct) is { } done)
-                {
-                    return CreditTransactionView.Of(done);
-                }
-
-                var entry = CreditLedger.Append(db, balance, await build(db, balance), now);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return CreditTransactionView.Of(entry);
-            }
-            catch (Exception ex) when (attempt < 5 && (ex is DbUpdateException || Transient.Is(ex)))
-            {
-                // A deadlock victim, a busy database or a lost race on the idempotency key: nothing was committed,
-                // so retry; the retry either succeeds or finds the committed entry for the key.
-                await tx.RollbackAsync(CancellationToken.None);
-            }
-        }
+        // The entry is mapped after the commit, when its id is known.
+        var entry = await CreditLedger.RunLockedAsync(dbFactory, userId, now, async (db, balance) =>
+            await CreditLedger.FindByKeyAsync(db, userId, idempotencyKey, ct) is { } done
+                ? (done, false)
+                : (CreditLedger.Append(db, balance, await build(db, balance), now), true), ct);
+        return CreditTransactionView.Of(entry);
     }
 }
