@@ -17,10 +17,23 @@ public sealed record CreditConfigChangeView(int Version, string AdminEmail, stri
 public sealed class CreditConfigService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>How long this node trusts its cached version before asking the database again: an update made here
+    /// applies at once, one made on another node within this time.</summary>
+    private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
+
     private volatile CreditConfigView? _current;
+    private long _checkedAtTicks;
 
     public async Task<CreditConfigView> GetCurrentAsync(CancellationToken ct = default)
     {
+        var now = clock.GetUtcNow().UtcTicks;
+        if (_current is { } fresh && now - Interlocked.Read(ref _checkedAtTicks) < Freshness.Ticks)
+        {
+            return fresh;
+        }
+
+        Interlocked.Exchange(ref _checkedAtTicks, now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var latest = await db.CreditConfigs.OrderByDescending(c => c.Version).Select(c => c.Version).FirstOrDefaultAsync(ct);
         if (_current is { } cached && cached.Version == latest)

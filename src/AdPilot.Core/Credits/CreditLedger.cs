@@ -5,18 +5,23 @@ namespace AdPilot.Core.Credits;
 
 /// <summary>
 /// The ledger's write path, shared by credits and billing so a payment and its credits commit in one transaction.
-/// Callers open the transaction; <see cref="LockAsync"/> takes the balance row's write lock first (an UPDATE: a row
-/// lock on MySQL, the database write lock on SQLite), so read-compute-write below it is serialised per user.
+/// <see cref="RunLockedAsync{T}"/> takes the balance row's write lock first (a row lock on MySQL, the database write
+/// lock on SQLite), so read-compute-write inside it is serialised per user.
 /// </summary>
 internal static class CreditLedger
 {
-    /// <summary>Creates the user's balance row if missing (outside any transaction: a race only loses an insert).</summary>
-    public static async Task EnsureBalanceAsync(IDbContextFactory<AppDbContext> dbFactory, long userId, DateTime now, CancellationToken ct)
+    /// <summary>Creates the user's balance row if missing; false when the user does not exist.</summary>
+    public static async Task<bool> EnsureBalanceAsync(IDbContextFactory<AppDbContext> dbFactory, long userId, DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.CreditBalances.AnyAsync(b => b.UserId == userId, ct))
         {
-            return;
+            return true;
+        }
+
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+        {
+            return false;
         }
 
         db.CreditBalances.Add(new CreditBalance { UserId = userId, UpdatedAt = now });
@@ -26,8 +31,10 @@ internal static class CreditLedger
         }
         catch (DbUpdateException)
         {
-            // Created concurrently, or the user does not exist; LockAsync tells the two apart.
+            // Created concurrently: fine, it exists now.
         }
+
+        return true;
     }
 
     /// <summary>
@@ -39,14 +46,27 @@ internal static class CreditLedger
     public static async Task<T> RunLockedAsync<T>(
         IDbContextFactory<AppDbContext> dbFactory, long userId, DateTime now, Func<AppDbContext, CreditBalance, Task<(T Result, bool Commit)>> work, CancellationToken ct)
     {
-        await EnsureBalanceAsync(dbFactory, userId, now, ct);
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                var (result, commit) = await work(db, await LockAsync(db, userId, now, ct));
+                var balance = await LockAsync(db, userId, ct);
+                if (balance is null)
+                {
+                    // First credit change of this user: create the row outside the transaction, then start again.
+                    await tx.RollbackAsync(ct);
+                    if (attempt > 0 || !await EnsureBalanceAsync(dbFactory, userId, now, ct))
+                    {
+                        throw new Common.NotFoundException("User", userId);
+                    }
+
+                    continue;
+                }
+
+                balance.UpdatedAt = now;
+                var (result, commit) = await work(db, balance);
                 if (commit)
                 {
                     await db.SaveChangesAsync(ct);
@@ -66,15 +86,19 @@ internal static class CreditLedger
         }
     }
 
-    public static async Task<CreditBalance> LockAsync(AppDbContext db, long userId, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Reads the balance row holding its write lock: <c>SELECT … FOR UPDATE</c> on MySQL (lock and read in one round
+    /// trip); on SQLite the transaction itself (<c>BEGIN IMMEDIATE</c>) already holds the database's write lock.
+    /// </summary>
+    private static async Task<CreditBalance?> LockAsync(AppDbContext db, long userId, CancellationToken ct)
     {
-        var locked = await db.CreditBalances.Where(b => b.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(b => b.UpdatedAt, now), ct);
-        if (locked == 0)
+        if (db.Database.IsMySql())
         {
-            throw new Common.NotFoundException("User", userId);
+            var rows = await db.CreditBalances.FromSqlInterpolated($"SELECT * FROM `CreditBalances` WHERE `UserId` = {userId} FOR UPDATE").ToListAsync(ct);
+            return rows.SingleOrDefault();
         }
 
-        return await db.CreditBalances.SingleAsync(b => b.UserId == userId, ct);
+        return await db.CreditBalances.SingleOrDefaultAsync(b => b.UserId == userId, ct);
     }
 
     public static Task<CreditTransaction?> FindByKeyAsync(AppDbContext db, long userId, string? idempotencyKey, CancellationToken ct) =>

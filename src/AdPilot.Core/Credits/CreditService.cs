@@ -119,7 +119,11 @@ public sealed class CreditService(IDbContextFactory<AppDbContext> dbFactory, Cre
     public async Task<CreditBalanceView> SetLowBalanceThresholdAsync(long userId, UpdateThresholdRequest request, CancellationToken ct = default)
     {
         RequestValidator.Validate(request);
-        await CreditLedger.EnsureBalanceAsync(dbFactory, userId, clock.GetUtcNow().UtcDateTime, ct);
+        if (!await CreditLedger.EnsureBalanceAsync(dbFactory, userId, clock.GetUtcNow().UtcDateTime, ct))
+        {
+            throw new NotFoundException("User", userId);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.CreditBalances.Where(b => b.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(b => b.LowBalanceThreshold, request.LowBalanceThreshold), ct);
         return await GetBalanceAsync(userId, ct);
