@@ -103,7 +103,7 @@ public sealed class BillingService(
             return WebhookOutcome.AmountMismatch;
         }
 
-        var outcome = await CreditLedger.RunLockedAsync(dbFactory, order.UserId, now, async (db, balance) =>
+        var outcome = await CreditLedger.RunLockedAsync(dbFactory, order.UserId, now, async (db, balance, _) =>
         {
             var moved = await db.RechargeOrders
                 .Where(o => o.Id == orderId && o.Status != RechargeOrderStatus.Paid)

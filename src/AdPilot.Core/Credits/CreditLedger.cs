@@ -41,10 +41,11 @@ internal static class CreditLedger
     /// Runs <paramref name="work"/> in a transaction holding the user's balance lock and commits what it saved.
     /// A deadlock victim, a busy database or a lost race on a unique key rolls back and runs again: nothing was
     /// committed, so the retry either succeeds or finds the committed result (e.g. by idempotency key).
-    /// <paramref name="work"/> returns <c>Commit: false</c> to roll back without error.
+    /// <paramref name="work"/> returns <c>Commit: false</c> to roll back without error; its last argument says whether
+    /// this is a retry.
     /// </summary>
     public static async Task<T> RunLockedAsync<T>(
-        IDbContextFactory<AppDbContext> dbFactory, long userId, DateTime now, Func<AppDbContext, CreditBalance, Task<(T Result, bool Commit)>> work, CancellationToken ct)
+        IDbContextFactory<AppDbContext> dbFactory, long userId, DateTime now, Func<AppDbContext, CreditBalance, bool, Task<(T Result, bool Commit)>> work, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -66,7 +67,7 @@ internal static class CreditLedger
                 }
 
                 balance.UpdatedAt = now;
-                var (result, commit) = await work(db, balance);
+                var (result, commit) = await work(db, balance, attempt > 0);
                 if (commit)
                 {
                     await db.SaveChangesAsync(ct);

@@ -193,9 +193,10 @@ public sealed class CreditService(IDbContextFactory<AppDbContext> dbFactory, Cre
     private async Task<CreditTransactionView> ChangeAsync(long userId, string? idempotencyKey, Func<AppDbContext, CreditBalance, Task<CreditTransaction>> build, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        // The entry is mapped after the commit, when its id is known.
-        var entry = await CreditLedger.RunLockedAsync(dbFactory, userId, now, async (db, balance) =>
-            await CreditLedger.FindByKeyAsync(db, userId, idempotencyKey, ct) is { } done
+        // A repeated key is rare: the first attempt appends without looking, and the unique index turns a repeat into
+        // a retry that finds the committed entry. The entry is mapped after the commit, when its id is known.
+        var entry = await CreditLedger.RunLockedAsync(dbFactory, userId, now, async (db, balance, retry) =>
+            retry && await CreditLedger.FindByKeyAsync(db, userId, idempotencyKey, ct) is { } done
                 ? (done, false)
                 : (CreditLedger.Append(db, balance, await build(db, balance), now), true), ct);
         return CreditTransactionView.Of(entry);
