@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace AdPilot.Core.Data;
 
@@ -10,6 +12,9 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, string mySqlServerVersion)
     {
+        // A failed save is either expected (a unique key catching a repeat, which the caller handles) or rethrown and
+        // logged once by the host's exception handler; EF's own error log line would double it.
+        builder.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
