@@ -18,6 +18,7 @@ public static class CoreServices
         services.AddSingleton<IUserSignInHandler, SignupGift>();
         services.AddSingleton<BillingService>();
         services.AddSingleton<StripeWebhook>();
+        services.AddSingleton<Notifications.NotificationService>();
         return services;
     }
 }

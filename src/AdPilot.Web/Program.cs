@@ -7,6 +7,7 @@ using AdPilot.Web.Features.Billing;
 using AdPilot.Web.Features.Credits;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
+using AdPilot.Web.Features.Notifications;
 using AdPilot.Web.Features.Users;
 using AdPilot.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ try
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
     StartupBanner.PrintWhenStarted(app, paths);
+    app.ScheduleRecurringJobs();
 
     app.UseExceptionHandler("/error");
     if (!app.Environment.IsDevelopment())
@@ -59,6 +61,7 @@ try
     app.MapCreditsApi();
     app.MapBillingApi();
     app.MapAdminCreditConfigApi();
+    app.MapNotificationsApi();
     app.MapJobsDashboard();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

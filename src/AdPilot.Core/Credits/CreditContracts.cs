@@ -74,8 +74,6 @@ public sealed record CreditHistoryQuery
     public int PageSize { get; init; } = 50;
 }
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 public enum HistoryGrouping
 {
     Day,

@@ -28,6 +28,8 @@ public static class ServiceFactory
         new(db, Configs(db, clock), Users(db, clock), gateway ?? new SimulatedCheckoutGateway(), clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<BillingService>.Instance);
 
+    public static AdPilot.Core.Notifications.NotificationService Notifications(TestDatabase db, TimeProvider clock) => new(db, clock);
+
     public static TokenService Tokens(TestDatabase db, TimeProvider clock, JwtOptions? jwt = null) =>
         new(db, Users(db, clock), clock, Options.Create(jwt ?? TestJwt.Options()));
 }

@@ -40,6 +40,17 @@ public sealed class ConfigurationTests
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "keys"), "key-*.xml"));
     }
 
+    [Fact]
+    public async Task RecurringJobs_AreScheduled()
+    {
+        await using var factory = new AdPilotFactory();
+        factory.CreateClient();
+
+        using var connection = factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == "notifications:archive");
+        Assert.Equal("0 3 * * *", job.Cron);
+    }
+
     [RealServersFact]
     public async Task MariaDbAndRedis_Configured_AreUsedAndReportedReady()
     {

@@ -1,3 +1,4 @@
+using AdPilot.Core.Common;
 using AdPilot.Core.Credits;
 using AdPilot.Core.Identity;
 using AdPilot.Web.Features.Identity;

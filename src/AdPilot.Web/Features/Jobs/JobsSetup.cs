@@ -1,3 +1,4 @@
+using AdPilot.Core.Notifications;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Hosting;
 using Hangfire;
@@ -23,6 +24,13 @@ internal static class JobsSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+    }
+
+    /// <summary>Recurring jobs, registered once per start; with shared storage every node agrees on one schedule.</summary>
+    public static void ScheduleRecurringJobs(this WebApplication app)
+    {
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        jobs.AddOrUpdate<NotificationService>("notifications:archive", s => s.ArchiveOldAsync(CancellationToken.None), Cron.Daily(3));
     }
 
     /// <summary>The dashboard sits behind the Admin policy; Hangfire's own local-only filter is replaced by it.</summary>
