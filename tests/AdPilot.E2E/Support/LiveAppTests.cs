@@ -9,6 +9,8 @@ public abstract class LiveAppTests(BrowserFixture browser, AdPilotFactory factor
 
     protected string Url { get; private set; } = "";
 
+    protected IServiceProvider Services => factory.Services;
+
     public virtual Task InitializeAsync()
     {
         Url = LiveApp.Start(factory);
