@@ -28,6 +28,7 @@ public sealed class NotificationJourneyTests(BrowserFixture browser) : LiveAppTe
         await page.WaitForURLAsync("**/settings");
 
         await page.GotoAsync(Url + "/notifications?read=unread");
+        await page.WaitForInteractiveAsync();
         await Expect(page.TestId("notification-row")).ToHaveCountAsync(1);
         await page.TestId("mark-all-read").ClickAsync();
         await Expect(page.TestId("notifications-empty")).ToBeVisibleAsync();

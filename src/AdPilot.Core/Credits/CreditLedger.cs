@@ -50,6 +50,9 @@ internal static class CreditLedger
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // A failure rolls back the whole transaction and retries, so SaveChanges' savepoint would only add two
+            // round trips while the lock is held.
+            db.Database.AutoSavepointsEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
