@@ -20,9 +20,9 @@ public sealed class NewUserJourneyTests(BrowserFixture browser)
         await page.TestId("cookie-accept").ClickAsync();
         await Expect(page.TestId("cookie-consent")).ToBeHiddenAsync();
 
-        await page.TestId("home-get-started").ClickAsync();
-        await page.WaitForURLAsync("**/login**");
+        await page.FollowToStaticPageAsync(page.TestId("home-get-started"), "/login");
         await page.TestId("dev-email").FillAsync("newcomer@example.com");
+        await Expect(page.TestId("dev-email")).ToHaveValueAsync("newcomer@example.com");
         await page.TestId("dev-sign-in").ClickAsync();
         await page.WaitForURLAsync("**/overview");
         await page.WaitForInteractiveAsync();

@@ -22,6 +22,19 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.TestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
 
+    /// <summary>
+    /// Clicks a link into a static page (sign-in, error): the interactive router first changes the URL, then reloads
+    /// the document, so waiting for the URL alone lets a test type into the page that is about to be replaced.
+    /// </summary>
+    public static async Task FollowToStaticPageAsync(this IPage page, ILocator link, string path)
+    {
+        await page.RunAndWaitForResponseAsync(
+            () => link.ClickAsync(),
+            response => response.Request.ResourceType == "document" && new Uri(response.Url).AbsolutePath == path,
+            new PageRunAndWaitForResponseOptions { Timeout = 20_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
     public static async Task SignInWithDevAsync(this IPage page, string baseUrl, string email)
     {
         await page.GotoAsync(baseUrl + "/login");
