@@ -19,6 +19,8 @@ public static class CoreServices
         services.AddSingleton<BillingService>();
         services.AddSingleton<StripeWebhook>();
         services.AddSingleton<Notifications.NotificationService>();
+        services.AddSingleton<Notifications.NotificationEmailDelivery>();
+        services.AddSingleton<IBalanceAlerts, Notifications.CreditBalanceNotifier>();
         return services;
     }
 }

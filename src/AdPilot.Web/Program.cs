@@ -28,6 +28,7 @@ try
     builder.AddUi();
     builder.AddJobs();
     builder.AddBilling();
+    builder.AddNotifications(paths);
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
@@ -62,6 +63,7 @@ try
     app.MapBillingApi();
     app.MapAdminCreditConfigApi();
     app.MapNotificationsApi();
+    app.MapNotificationHub();
     app.MapJobsDashboard();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

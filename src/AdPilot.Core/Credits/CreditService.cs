@@ -10,7 +10,11 @@ namespace AdPilot.Core.Credits;
 /// Every change locks the user's balance row inside a transaction, so concurrent calls never overdraw or lose an
 /// update, and balance = gifted + purchased = sum of the ledger at every commit.
 /// </summary>
-public sealed class CreditService(IDbContextFactory<AppDbContext> dbFactory, CreditConfigService configs, TimeProvider clock)
+public sealed class CreditService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CreditConfigService configs,
+    TimeProvider clock,
+    IBalanceAlerts? alerts = null)
 {
     public async Task<CreditBalanceView> GetBalanceAsync(long userId, CancellationToken ct = default)
     {
@@ -29,8 +33,10 @@ public sealed class CreditService(IDbContextFactory<AppDbContext> dbFactory, Cre
         RequestValidator.Validate(request);
         var config = await configs.GetCurrentAsync(ct);
         var price = config.Settings.Estimate(request.Operation, request.Model, request.InputTokens, request.OutputTokens);
-        return await ChangeAsync(userId, request.IdempotencyKey, (_, balance) =>
+        decimal? userLow = null;
+        var entry = await ChangeAsync(userId, request.IdempotencyKey, (_, balance) =>
         {
+            userLow = balance.LowBalanceThreshold;
             if (balance.Total < price.Credits)
             {
                 throw new InsufficientCreditsException(price.Credits, balance.Total);
@@ -54,6 +60,23 @@ public sealed class CreditService(IDbContextFactory<AppDbContext> dbFactory, Cre
                 IdempotencyKey = request.IdempotencyKey,
             });
         }, ct);
+        await AlertOnCrossingAsync(userId, entry, userLow ?? config.Settings.LowBalanceThreshold, config.Settings.CriticalBalanceThreshold);
+        return entry;
+    }
+
+    /// <summary>
+    /// Tells the alerts when this deduction crossed a threshold. Keyed by the entry, a crossing is raised once, also
+    /// when an idempotent repeat returns the same entry; a failing alert never undoes the charge.
+    /// </summary>
+    private async Task AlertOnCrossingAsync(long userId, CreditTransactionView entry, decimal low, decimal critical)
+    {
+        if (alerts is null || entry.Type != CreditTransactionType.Deduct
+            || BalanceThresholds.Crossed(entry.BalanceAfter - entry.Amount, entry.BalanceAfter, low, critical) is not { } crossed)
+        {
+            return;
+        }
+
+        await alerts.BalanceCrossedAsync(new BalanceCrossing(userId, crossed.Level, entry.BalanceAfter, crossed.Threshold, entry.Id), CancellationToken.None);
     }
 
     /// <summary>

@@ -15,10 +15,28 @@ public sealed class Notification : IOwned
     /// <summary>The same event raised again with the same key does not create a second notification.</summary>
     public string? DedupeKey { get; set; }
 
+    /// <summary>False when the user's preferences send this category by e-mail only: kept for the record, not listed.</summary>
+    public bool InApp { get; set; } = true;
+
+    public EmailDelivery EmailStatus { get; set; } = EmailDelivery.NotRequested;
+    public int EmailAttempts { get; set; }
+    public DateTime? EmailSentAt { get; set; }
+
+    /// <summary>The last SMTP failure, without credentials.</summary>
+    public string? EmailError { get; set; }
+
     public bool IsRead { get; set; }
     public DateTime? ReadAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+public enum EmailDelivery
+{
+    NotRequested,
+    Pending,
+    Sent,
+    Failed,
 }
 
 public enum NotificationType

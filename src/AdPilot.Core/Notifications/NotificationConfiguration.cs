@@ -15,6 +15,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Body).HasMaxLength(4000).IsRequired();
         builder.Property(n => n.Link).HasMaxLength(2048);
         builder.Property(n => n.DedupeKey).HasMaxLength(200);
+        builder.Property(n => n.EmailStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.EmailError).HasMaxLength(1000);
         builder.HasIndex(n => new { n.UserId, n.IsRead, n.CreatedAt });
         builder.HasIndex(n => new { n.UserId, n.DedupeKey }).IsUnique();
         builder.HasIndex(n => new { n.ArchivedAt, n.CreatedAt });

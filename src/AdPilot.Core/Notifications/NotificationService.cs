@@ -1,14 +1,21 @@
 using AdPilot.Core.Common;
 using AdPilot.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace AdPilot.Core.Notifications;
 
 /// <summary>
-/// In-app notifications: create (deduplicated by key), list with filters, mark read, unread count, preferences and
-/// archival. Every call is scoped to the user; another user's notification is "not found".
+/// Notifications: create (deduplicated by key) and deliver to the channels the preferences choose (urgent: all),
+/// list with filters, mark read, unread count, preferences and archival. Every call is scoped to the user; another
+/// user's notification is "not found".
 /// </summary>
-public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class NotificationService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider clock,
+    INotificationPush push,
+    INotificationEmailQueue emailQueue,
+    ILogger<NotificationService> logger)
 {
     public static readonly TimeSpan ArchiveAfter = TimeSpan.FromDays(30);
 
@@ -22,16 +29,18 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
             return (NotificationView.Of(existing), false);
         }
 
+        var channels = await ChannelsForAsync(userId, request.Type, request.Category, ct);
         var notification = new Notification
         {
             UserId = userId, Type = request.Type, Category = request.Category, Title = request.Title, Body = request.Body,
             Link = request.Link, DedupeKey = request.DedupeKey, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            InApp = channels.HasFlag(NotificationChannels.InApp),
+            EmailStatus = channels.HasFlag(NotificationChannels.Email) ? EmailDelivery.Pending : EmailDelivery.NotRequested,
         };
         db.Notifications.Add(notification);
         try
         {
             await db.SaveChangesAsync(ct);
-            return (NotificationView.Of(notification), true);
         }
         catch (DbUpdateException) when (request.DedupeKey is not null)
         {
@@ -39,13 +48,45 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             return (NotificationView.Of(await fresh.Notifications.AsNoTracking().SingleAsync(n => n.UserId == userId && n.DedupeKey == request.DedupeKey, ct)), false);
         }
+
+        var view = NotificationView.Of(notification);
+        await DeliverAsync(notification, view);
+        return (view, true);
+    }
+
+    /// <summary>The notification is stored first; a failing push or mail queue is logged and never loses it.</summary>
+    private async Task DeliverAsync(Notification notification, NotificationView view)
+    {
+        if (notification.EmailStatus == EmailDelivery.Pending)
+        {
+            try
+            {
+                emailQueue.Enqueue(notification.Id);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Could not queue the e-mail of notification {NotificationId}", notification.Id);
+            }
+        }
+
+        if (notification.InApp)
+        {
+            try
+            {
+                await push.PushAsync(notification.UserId, view, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not push notification {NotificationId} to open pages", notification.Id);
+            }
+        }
     }
 
     public async Task<Paged<NotificationView>> ListAsync(long userId, NotificationQuery query, CancellationToken ct = default)
     {
         RequestValidator.Validate(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = db.Notifications.AsNoTracking().Where(n => n.UserId == userId && n.ArchivedAt == null);
+        var rows = db.Notifications.AsNoTracking().Where(n => n.UserId == userId && n.InApp && n.ArchivedAt == null);
         if (query.Type is { } type)
         {
             rows = rows.Where(n => n.Type == type);
@@ -70,7 +111,7 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
     public async Task<int> UnreadCountAsync(long userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Notifications.CountAsync(n => n.UserId == userId && !n.IsRead && n.ArchivedAt == null, ct);
+        return await db.Notifications.CountAsync(n => n.UserId == userId && n.InApp && !n.IsRead && n.ArchivedAt == null, ct);
     }
 
     /// <summary>Marks one notification read; marking it again changes nothing (P27).</summary>

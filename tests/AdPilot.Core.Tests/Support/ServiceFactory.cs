@@ -28,7 +28,12 @@ public static class ServiceFactory
         new(db, Configs(db, clock), Users(db, clock), gateway ?? new SimulatedCheckoutGateway(), clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<BillingService>.Instance);
 
-    public static AdPilot.Core.Notifications.NotificationService Notifications(TestDatabase db, TimeProvider clock) => new(db, clock);
+    public static AdPilot.Core.Notifications.NotificationService Notifications(
+        TestDatabase db, TimeProvider clock, RecordingNotificationChannels? channels = null)
+    {
+        channels ??= new RecordingNotificationChannels();
+        return new(db, clock, channels, channels, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.Notifications.NotificationService>.Instance);
+    }
 
     public static TokenService Tokens(TestDatabase db, TimeProvider clock, JwtOptions? jwt = null) =>
         new(db, Users(db, clock), clock, Options.Create(jwt ?? TestJwt.Options()));

@@ -29,7 +29,7 @@ internal static class IdentitySetup
 
         var auth = services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie or bearer", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubAccessToken(http.Request) is not null
                     ? AuthSchemes.Bearer
                     : AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, o =>
@@ -58,6 +58,12 @@ internal static class IdentitySetup
                 o.MapInboundClaims = false;
                 o.Events = new JwtBearerEvents
                 {
+                    // Browsers cannot set headers on WebSockets: SignalR clients send the token in the query, on hubs only.
+                    OnMessageReceived = ctx =>
+                    {
+                        ctx.Token ??= HubAccessToken(ctx.Request);
+                        return Task.CompletedTask;
+                    },
                     OnChallenge = ctx =>
                     {
                         ctx.HandleResponse();
@@ -130,7 +136,10 @@ internal static class IdentitySetup
         Users.CultureCookie.Write(ctx.HttpContext, user.Language);
     }
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+
+    private static string? HubAccessToken(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs") && request.Query["access_token"] is { Count: 1 } token && token[0] is { Length: > 0 } value ? value : null;
 
     private static Task RedirectAsync(RedirectContext<CookieAuthenticationOptions> ctx)
     {
