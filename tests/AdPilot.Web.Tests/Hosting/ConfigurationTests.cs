@@ -98,6 +98,7 @@ public sealed class ConfigurationTests
             ["ConnectionStrings:Redis"] = RealServers.Redis,
             ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["RateLimit:PermitsPerMinute"] = "4",
+            ["Jobs:RedisPrefix"] = $"adpilot-test:{database}:",
         };
         // One frozen clock for both nodes, so all requests fall in one window, and a window no other test uses
         // (Redis is shared by the whole run, and user ids restart at 1 in every fresh database).

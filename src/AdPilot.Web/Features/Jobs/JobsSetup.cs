@@ -14,11 +14,13 @@ internal static class JobsSetup
     public static void AddJobs(this WebApplicationBuilder builder)
     {
         var redis = builder.Configuration.RedisConnectionString();
+        // Nodes of one deployment share the prefix (and so the queues); separate deployments on one Redis must not.
+        var prefix = builder.Configuration["Jobs:RedisPrefix"] is { Length: > 0 } p ? p : "adpilot:hangfire:";
         // The storage is a DI singleton rather than Hangfire's static JobStorage.Current, so each host (and each
         // test host in one process) has its own; AddHangfire only registers its own when none is present.
         builder.Services.AddSingleton<JobStorage>(sp => redis is null
             ? new InMemoryStorage()
-            : new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions { Prefix = "adpilot:hangfire:" }));
+            : new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions { Prefix = prefix }));
         builder.Services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
