@@ -38,7 +38,10 @@ public abstract class FakeApiServer : IAsyncDisposable
             context.Request.EnableBuffering();
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
             context.Request.Body.Position = 0;
-            Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.Query, body, context.Request.Headers));
+            // Kestrel reuses header and query collections between requests: keep copies.
+            var headers = new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
+            var query = new QueryCollection(context.Request.Query.ToDictionary(q => q.Key, q => q.Value));
+            Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", query, body, headers));
             await HandleAsync(context, body);
         });
         await _app.StartAsync();
