@@ -8,6 +8,7 @@ using AdPilot.Web.Features.Credits;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
 using AdPilot.Web.Features.Notifications;
+using AdPilot.Web.Features.Platforms;
 using AdPilot.Web.Features.Users;
 using AdPilot.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ try
     builder.AddJobs();
     builder.AddBilling();
     builder.AddNotifications(paths);
+    builder.AddRealAdPlatforms();
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
