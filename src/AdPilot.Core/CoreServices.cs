@@ -21,6 +21,10 @@ public static class CoreServices
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<Notifications.NotificationEmailDelivery>();
         services.AddSingleton<IBalanceAlerts, Notifications.CreditBalanceNotifier>();
+        services.AddSingleton<AdAccounts.AdPlatforms>();
+        services.AddSingleton<AdAccounts.TokenVault>();
+        services.AddSingleton<AdAccounts.OAuthStateStore>();
+        services.AddSingleton<AdAccounts.AdAccountService>();
         return services;
     }
 }

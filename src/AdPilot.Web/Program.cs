@@ -2,6 +2,7 @@ using AdPilot.Core;
 using AdPilot.Web.Api;
 using AdPilot.Web.Api.RateLimiting;
 using AdPilot.Web.Components;
+using AdPilot.Web.Features.AdAccounts;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
 using AdPilot.Web.Features.Credits;
@@ -31,6 +32,7 @@ try
     builder.AddBilling();
     builder.AddNotifications(paths);
     builder.AddRealAdPlatforms();
+    builder.AddAdAccounts(paths);
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
@@ -66,6 +68,8 @@ try
     app.MapAdminCreditConfigApi();
     app.MapNotificationsApi();
     app.MapNotificationHub();
+    app.MapAdAccountsApi();
+    app.MapSimulatedConsent();
     app.MapJobsDashboard();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

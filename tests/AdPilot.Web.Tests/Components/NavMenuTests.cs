@@ -13,8 +13,19 @@ public sealed class NavMenuTests : UiTestContext
         var nav = Render<NavMenu>();
 
         var links = nav.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/overview", "/billing", "/settings", "/docs"], links);
+        Assert.Equal(["/overview", "/ad-accounts", "/billing", "/settings", "/docs"], links);
         Assert.Empty(nav.FindAll("[data-testid=nav-jobs]"));
+    }
+
+    [Fact]
+    public void NavMenu_InDevelopment_LinksToTheDevMailbox()
+    {
+        Environment.EnvironmentName = "Development";
+        AddAuthorization().SetAuthorized("user@example.com");
+
+        var nav = Render<NavMenu>();
+
+        Assert.Equal("/dev/mailbox", nav.Find("[data-testid=nav-mailbox]").GetAttribute("href"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using AdPilot.Core.AdAccounts;
 using AdPilot.Core.Notifications;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Hosting;
@@ -33,6 +34,7 @@ internal static class JobsSetup
     {
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<NotificationService>("notifications:archive", s => s.ArchiveOldAsync(CancellationToken.None), Cron.Daily(3));
+        jobs.AddOrUpdate<AdAccountService>("ad-accounts:refresh-tokens", s => s.RefreshExpiringAsync(CancellationToken.None), Cron.Daily(2));
     }
 
     /// <summary>The dashboard sits behind the Admin policy; Hangfire's own local-only filter is replaced by it.</summary>
