@@ -35,6 +35,24 @@ public static class ServiceFactory
         return new(db, clock, channels, channels, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.Notifications.NotificationService>.Instance);
     }
 
+    public static AdPilot.Core.AdAccounts.TokenVault Vault(string keyId = "k1", string? key = null) =>
+        new(Options.Create(new AdPilot.Core.AdAccounts.TokenVaultOptions
+        {
+            ActiveKeyId = keyId,
+            Keys = { [keyId] = key ?? Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 3 + 7)).ToArray()) },
+        }));
+
+    public static AdPilot.Core.Platforms.Simulated.SimulatedAdPlatform Simulated(TimeProvider clock, AdPilot.Core.Platforms.Simulated.SimulatedFaults? faults = null) =>
+        new(Options.Create(new AdPilot.Core.Platforms.Simulated.SimulatedPlatformOptions()), clock, faults ?? new());
+
+    /// <summary>The ad account service over the simulated platform, as the host wires it (in-memory state store).</summary>
+    public static AdPilot.Core.AdAccounts.AdAccountService AdAccounts(
+        TestDatabase db, TimeProvider clock, AdPilot.Core.Platforms.IAdPlatform platform, RecordingNotificationChannels? channels = null) =>
+        new(db, new AdPilot.Core.AdAccounts.AdPlatforms([platform]), Vault(),
+            new AdPilot.Core.AdAccounts.OAuthStateStore(new Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache(
+                Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions()))),
+            Notifications(db, clock, channels), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.AdAccounts.AdAccountService>.Instance);
+
     public static TokenService Tokens(TestDatabase db, TimeProvider clock, JwtOptions? jwt = null) =>
         new(db, Users(db, clock), clock, Options.Create(jwt ?? TestJwt.Options()));
 }
