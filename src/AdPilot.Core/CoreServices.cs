@@ -25,6 +25,7 @@ public static class CoreServices
         services.AddSingleton<AdAccounts.TokenVault>();
         services.AddSingleton<AdAccounts.OAuthStateStore>();
         services.AddSingleton<AdAccounts.AdAccountService>();
+        services.AddSingleton<Campaigns.CampaignService>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using AdPilot.Web.Components;
 using AdPilot.Web.Features.AdAccounts;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
+using AdPilot.Web.Features.Campaigns;
 using AdPilot.Web.Features.Credits;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
@@ -69,6 +70,7 @@ try
     app.MapNotificationsApi();
     app.MapNotificationHub();
     app.MapAdAccountsApi();
+    app.MapCampaignsApi();
     app.MapSimulatedConsent();
     app.MapJobsDashboard();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -53,6 +53,10 @@ public static class ServiceFactory
                 Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions()))),
             Notifications(db, clock, channels), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.AdAccounts.AdAccountService>.Instance);
 
+    public static AdPilot.Core.Campaigns.CampaignService Campaigns(
+        TestDatabase db, TimeProvider clock, AdPilot.Core.AdAccounts.AdAccountService accounts, RecordingNotificationChannels? channels = null) =>
+        new(db, accounts, Notifications(db, clock, channels), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.Campaigns.CampaignService>.Instance);
+
     public static TokenService Tokens(TestDatabase db, TimeProvider clock, JwtOptions? jwt = null) =>
         new(db, Users(db, clock), clock, Options.Create(jwt ?? TestJwt.Options()));
 }
