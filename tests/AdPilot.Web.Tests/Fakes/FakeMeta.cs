@@ -27,6 +27,11 @@ public sealed class FakeMeta : FakeApiServer
 
     public List<Dictionary<string, object?>> InsightRows { get; } = [];
 
+    /// <summary>When set, creating a campaign fails with this Graph validation message (code 100, with error_user_msg).</summary>
+    public string? CampaignCreateError { get; set; }
+
+    public IReadOnlyList<Dictionary<string, object?>> Campaigns => _campaigns;
+
     public static async Task<FakeMeta> StartNewAsync()
     {
         var fake = new FakeMeta();
@@ -89,6 +94,9 @@ public sealed class FakeMeta : FakeApiServer
                 break;
             case ("GET", "campaigns"):
                 await PageAsync(context, _campaigns);
+                break;
+            case ("POST", "campaigns") when CampaignCreateError is { } refusal:
+                await ErrorAsync(context, 400, 100, refusal, "OAuthException");
                 break;
             case ("POST", "campaigns"):
                 var id = (120000000 + _campaigns.Count).ToString(CultureInfo.InvariantCulture);
