@@ -34,6 +34,7 @@ try
     builder.AddNotifications(paths);
     builder.AddRealAdPlatforms();
     builder.AddAdAccounts(paths);
+    builder.AddCampaigns();
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();

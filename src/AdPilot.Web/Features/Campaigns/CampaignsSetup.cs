@@ -1,0 +1,6 @@
+namespace AdPilot.Web.Features.Campaigns;
+
+internal static class CampaignsSetup
+{
+    public static void AddCampaigns(this WebApplicationBuilder builder) => builder.Services.AddSingleton<CampaignCreativeChoices>();
+}
