@@ -4,6 +4,7 @@ using AdPilot.Web.Api.RateLimiting;
 using AdPilot.Web.Components;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
+using AdPilot.Web.Features.Creatives;
 using AdPilot.Web.Features.Credits;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
@@ -31,6 +32,7 @@ try
     builder.AddBilling();
     builder.AddNotifications(paths);
     builder.AddRealAdPlatforms();
+    builder.AddCreatives(paths);
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
@@ -66,6 +68,7 @@ try
     app.MapAdminCreditConfigApi();
     app.MapNotificationsApi();
     app.MapNotificationHub();
+    app.MapCreatives();
     app.MapJobsDashboard();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -35,6 +35,12 @@ public static class ServiceFactory
         return new(db, clock, channels, channels, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.Notifications.NotificationService>.Instance);
     }
 
+    public static AdPilot.Core.Creatives.CreativeService Creatives(
+        TestDatabase db, TimeProvider clock, AdPilot.Core.Storage.IObjectStorage storage, AdPilot.Core.Creatives.CreativeOptions? options = null) =>
+        new(db, storage, new AdPilot.Core.Storage.NoCdnInvalidator(), new AdPilot.Core.Creatives.DefaultCreativeScorer(),
+            Options.Create(options ?? new AdPilot.Core.Creatives.CreativeOptions()), clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.Creatives.CreativeService>.Instance);
+
     public static TokenService Tokens(TestDatabase db, TimeProvider clock, JwtOptions? jwt = null) =>
         new(db, Users(db, clock), clock, Options.Create(jwt ?? TestJwt.Options()));
 }
