@@ -18,7 +18,7 @@ internal static class CreativesApi
         group.MapGet("/", List);
         // Only this route takes file-sized bodies: the largest creative plus room for the multipart framing.
         group.MapPost("/", Create).WithMetadata(new UploadSizeLimit(limits.MaxBytes + (1024 * 1024)))
-            .Accepts<CreateCreativeForm>("multipart/form-data").Accepts<CompleteUploadRequest>("application/json");
+            .Accepts<CompleteUploadRequest>("application/json", "multipart/form-data");
         group.MapPost("/upload-url", CreateUploadUrl);
         group.MapGet("/{id:long}", Get);
         group.MapPatch("/{id:long}", Update);
@@ -86,6 +86,3 @@ internal static class CreativesApi
 
     private sealed record UploadSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }
-
-/// <summary>The multipart form of <c>POST /api/v1/creatives</c> (for the OpenAPI document).</summary>
-public sealed record CreateCreativeForm(IFormFile File, string? Name, string? Tags);

@@ -1,4 +1,5 @@
 using AdPilot.Core.Storage;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,16 @@ internal static class LocalFilesEndpoints
             return;
         }
 
-        var group = app.MapGroup("/files").AllowAnonymous().ExcludeFromDescription();
+        var group = app.MapGroup("/files").AllowAnonymous().ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
+        {
+            // Plain status codes for files: the UI's "not found" page would re-execute as PUT and answer 405.
+            if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return await next(context);
+        });
         group.MapGet("/{**key}", GetFile);
         group.MapPut("/{**key}", PutFile);
     }
