@@ -32,7 +32,7 @@ public sealed class CreativeService(
         var key = $"u/{userId}/c/{Guid.NewGuid():N}{media.Format.Extension}";
         temp.Position = 0;
         await storage.PutAsync(key, temp, media.Format.ContentType, ct);
-        return await SaveAsync(userId, key, media, temp, request.Name ?? NameFrom(fileName), request.Tags, ct);
+        return await SaveAsync(userId, key, media, temp, NameOr(request.Name, fileName), request.Tags, ct);
     }
 
     /// <summary>Issues a key under the user's upload folder and a URL the browser PUTs the file to.</summary>
@@ -71,21 +71,37 @@ public sealed class CreativeService(
         }
 
         var stored = await storage.StatAsync(key, ct) ?? throw new NotFoundException("Upload", key);
-        MediaFacts media;
-        await using var temp = stored.Size > Options.MaxBytes ? null : await DownloadAsync(key, ct);
+        FileStream? temp = null;
         try
         {
-            media = temp is null
+            temp = stored.Size > Options.MaxBytes
                 ? throw CreativeMedia.Invalid($"The file is {stored.Size:N0} bytes; the limit is {Options.MaxBytes:N0} bytes.")
-                : await CreativeMedia.InspectAsync(temp, Options, ct);
+                : await DownloadAsync(key, ct);
+            MediaFacts media;
+            try
+            {
+                media = await CreativeMedia.InspectAsync(temp, Options, ct);
+            }
+            catch (ValidationFailedException)
+            {
+                await storage.DeleteAsync(key, ct); // a refused upload is not kept
+                throw;
+            }
+
+            return await SaveAsync(userId, key, media, temp, NameOr(request.Name, key), request.Tags, ct);
         }
-        catch (ValidationFailedException)
+        catch (ValidationFailedException) when (temp is null)
         {
-            await storage.DeleteAsync(key, ct); // a refused upload is not kept
+            await storage.DeleteAsync(key, ct);
             throw;
         }
-
-        return await SaveAsync(userId, key, media, temp!, request.Name ?? NameFrom(key), request.Tags, ct);
+        finally
+        {
+            if (temp is not null)
+            {
+                await temp.DisposeAsync();
+            }
+        }
     }
 
     public async Task<CreativeView> GetAsync(long userId, long id, CancellationToken ct = default)
@@ -210,9 +226,14 @@ public sealed class CreativeService(
 
     private static string ThumbnailKeyOf(string key) => key[..key.LastIndexOf('.')] + ThumbnailSuffix;
 
-    private static string NameFrom(string? fileName)
+    private static string NameOr(string? name, string? fileName)
     {
-        var name = Path.GetFileNameWithoutExtension(fileName ?? "").Trim();
-        return name.Length == 0 ? "Untitled" : name[..Math.Min(name.Length, 200)];
+        if (name?.Trim() is { Length: > 0 } given)
+        {
+            return given;
+        }
+
+        var fromFile = Path.GetFileNameWithoutExtension(fileName ?? "").Trim();
+        return fromFile.Length == 0 ? "Untitled" : fromFile[..Math.Min(fromFile.Length, 200)];
     }
 }
