@@ -73,17 +73,24 @@ public sealed class CreativeServiceTests : IAsyncLifetime
         Assert.Equal(0, (await _creatives.ListAsync(_user, new CreativeQuery())).Total);
     }
 
-    [Fact]
-    public async Task List_FiltersSearchSortsAndPaginates()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task List_FiltersSearchSortsAndPaginates(DatabaseProvider provider)
     {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var creatives = ServiceFactory.Creatives(db, _clock, _storage.Store);
+        var user = await Seed.UserAsync(db);
+        Task<CreativeView> Upload(byte[] bytes, string fileName, string? name = null, params string[] tags) =>
+            creatives.UploadAsync(user, new MemoryStream(bytes), fileName, new CreateCreativeRequest { Name = name, Tags = tags });
+
         var a = await Upload(TestMedia.Png(1080, 1080), "a.png", "Alpha summer", "summer", "sale");
         _clock.Advance(TimeSpan.FromDays(1));
         var b = await Upload(TestMedia.Png(300, 500), "b.png", "Bravo", "summer");
         _clock.Advance(TimeSpan.FromDays(1));
         var c = await Upload(TestMedia.Mp4(1000, 10_000, 1280, 720), "c.mp4", "Charlie 100%");
-        await _creatives.UpdateAsync(_user, b.Id, new UpdateCreativeRequest { Status = CreativeStatus.Archived });
+        await creatives.UpdateAsync(user, b.Id, new UpdateCreativeRequest { Status = CreativeStatus.Archived });
 
-        async Task<long[]> Ids(CreativeQuery q) => [.. (await _creatives.ListAsync(_user, q)).Items.Select(i => i.Id)];
+        async Task<long[]> Ids(CreativeQuery q) => [.. (await creatives.ListAsync(user, q)).Items.Select(i => i.Id)];
 
         Assert.Equal([c.Id, b.Id, a.Id], await Ids(new CreativeQuery()));
         Assert.Equal([a.Id, b.Id, c.Id], await Ids(new CreativeQuery { Sort = CreativeSort.Oldest }));
@@ -97,9 +104,9 @@ public sealed class CreativeServiceTests : IAsyncLifetime
         Assert.Equal([a.Id], await Ids(new CreativeQuery { Search = "SUMMER" }));
         Assert.Equal([c.Id], await Ids(new CreativeQuery { Search = "100%" }));
         Assert.Empty(await Ids(new CreativeQuery { Search = "%" + "x" }));
-        var page2 = await _creatives.ListAsync(_user, new CreativeQuery { PageSize = 2, Page = 2 });
+        var page2 = await creatives.ListAsync(user, new CreativeQuery { PageSize = 2, Page = 2 });
         Assert.Equal((3, a.Id), (page2.Total, Assert.Single(page2.Items).Id));
-        await Assert.ThrowsAsync<ValidationFailedException>(() => _creatives.ListAsync(_user, new CreativeQuery { PageSize = 500 }));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => creatives.ListAsync(user, new CreativeQuery { PageSize = 500 }));
     }
 
     [Fact]

@@ -102,6 +102,11 @@ public sealed class CreativesApiTests(AdPilotFactory factory) : IClassFixture<Ad
             Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _));
         }
 
+        var malformed = await client.PostAsync("/api/v1/creatives", new StringContent("{\"uploadKey\": ", System.Text.Encoding.UTF8, "application/json"));
+        var wrongType = await client.PostAsync("/api/v1/creatives", new StringContent("hello", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal("invalid_request", (await malformed.ProblemAsync()).Code());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
         Assert.Empty(StoredFiles(userId));
         Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/creatives")).GetProperty("total").GetInt32());
     }

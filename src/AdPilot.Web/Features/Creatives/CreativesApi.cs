@@ -61,12 +61,24 @@ internal static class CreativesApi
         }
         else
         {
-            var request = await http.Request.ReadFromJsonAsync<CompleteUploadRequest>(ct)
-                ?? throw ValidationFailedException.For("uploadKey", "Send multipart/form-data with a file, or JSON with uploadKey.");
-            created = await creatives.CompleteUploadAsync(userId, request, ct);
+            created = await creatives.CompleteUploadAsync(userId, await ReadJsonAsync<CompleteUploadRequest>(http, ct)
+                ?? throw ValidationFailedException.For("uploadKey", "Send multipart/form-data with a file, or JSON with uploadKey."), ct);
         }
 
         return TypedResults.Created($"/api/v1/creatives/{created.Id}", created);
+    }
+
+    /// <summary>Malformed JSON becomes the same 400 problem that bound parameters give.</summary>
+    private static async Task<T?> ReadJsonAsync<T>(HttpContext http, CancellationToken ct)
+    {
+        try
+        {
+            return await http.Request.ReadFromJsonAsync<T>(ct);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new BadHttpRequestException("The request body is not valid JSON.", StatusCodes.Status400BadRequest, ex);
+        }
     }
 
     private static Ok<UploadTicket> CreateUploadUrl(UploadUrlRequest request, HttpContext http, CreativeService creatives) =>
