@@ -15,6 +15,8 @@ install_packages() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -62,9 +64,32 @@ start_redis() {
   log "Redis on 127.0.0.1:$port"
 }
 
+# s3rver (npm) as the S3-compatible server: Debian has no MinIO. Installed once into a cache folder outside the repo.
+start_s3rver() {
+  local tools="${ADPILOT_TOOLS_DIR:-$HOME/.cache/adpilot-tools}/s3rver"
+  if [ ! -x "$tools/node_modules/.bin/s3rver" ]; then
+    log "installing s3rver 3.7.1"
+    mkdir -p "$tools" && npm install --prefix "$tools" --no-audit --no-fund --silent s3rver@3.7.1 >"$TMP/npm-s3rver.log" 2>&1 \
+      || { log "npm install s3rver failed"; cat "$TMP/npm-s3rver.log"; exit 2; }
+  fi
+  local port; port=$(free_port)
+  mkdir -p "$TMP/s3"
+  node "$tools/node_modules/.bin/s3rver" -d "$TMP/s3" -a 127.0.0.1 -p "$port" --no-vhost-buckets \
+    --configure-bucket adpilot-test >"$TMP/s3rver.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/adpilot-test" && break
+    sleep 0.1
+  done
+  curl -s -o /dev/null "http://127.0.0.1:$port/adpilot-test" || { log "s3rver did not start"; cat "$TMP/s3rver.log"; exit 2; }
+  export ADPILOT_TEST_S3="http://127.0.0.1:$port" ADPILOT_TEST_S3_BUCKET=adpilot-test
+  log "s3rver on 127.0.0.1:$port (bucket adpilot-test)"
+}
+
 install_packages
 start_mariadb
 start_redis
+start_s3rver
 export ADPILOT_TEST_CHROMIUM=/usr/bin/chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

@@ -6,6 +6,7 @@ using AdPilot.Web.Features.AdAccounts;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
 using AdPilot.Web.Features.Campaigns;
+using AdPilot.Web.Features.Creatives;
 using AdPilot.Web.Features.Credits;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
@@ -35,6 +36,7 @@ try
     builder.AddRealAdPlatforms();
     builder.AddAdAccounts(paths);
     builder.AddCampaigns();
+    builder.AddCreatives(paths);
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
@@ -73,6 +75,7 @@ try
     app.MapAdAccountsApi();
     app.MapCampaignsApi();
     app.MapSimulatedConsent();
+    app.MapCreatives();
     app.MapJobsDashboard();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -56,6 +56,11 @@ public static class ServiceFactory
     public static AdPilot.Core.Campaigns.CampaignService Campaigns(
         TestDatabase db, TimeProvider clock, AdPilot.Core.AdAccounts.AdAccountService accounts, RecordingNotificationChannels? channels = null) =>
         new(db, accounts, Notifications(db, clock, channels), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.Campaigns.CampaignService>.Instance);
+    public static AdPilot.Core.Creatives.CreativeService Creatives(
+        TestDatabase db, TimeProvider clock, AdPilot.Core.Storage.IObjectStorage storage, AdPilot.Core.Creatives.CreativeOptions? options = null) =>
+        new(db, storage, new AdPilot.Core.Storage.NoCdnInvalidator(), new AdPilot.Core.Creatives.DefaultCreativeScorer(),
+            Options.Create(options ?? new AdPilot.Core.Creatives.CreativeOptions()), clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.Creatives.CreativeService>.Instance);
 
     public static TokenService Tokens(TestDatabase db, TimeProvider clock, JwtOptions? jwt = null) =>
         new(db, Users(db, clock), clock, Options.Create(jwt ?? TestJwt.Options()));

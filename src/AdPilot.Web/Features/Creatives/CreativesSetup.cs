@@ -1,0 +1,25 @@
+using AdPilot.Core.Creatives;
+using AdPilot.Web.Features.Storage;
+using AdPilot.Web.Hosting;
+
+namespace AdPilot.Web.Features.Creatives;
+
+internal static class CreativesSetup
+{
+    /// <summary>The creative library over object storage (section <c>Storage</c>), with limits from section <c>Creatives</c>.</summary>
+    public static void AddCreatives(this WebApplicationBuilder builder, AppPaths paths)
+    {
+        builder.AddObjectStorage(paths);
+        builder.Services.AddOptions<CreativeOptions>().Bind(builder.Configuration.GetSection(CreativeOptions.Section))
+            .ValidatePlainly()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ICreativeScorer, DefaultCreativeScorer>();
+        builder.Services.AddSingleton<CreativeService>();
+    }
+
+    public static void MapCreatives(this IEndpointRouteBuilder app)
+    {
+        app.MapLocalFiles();
+        app.MapCreativesApi();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AdPilot.Web.Tests.Support;
+
+namespace AdPilot.Web.Tests.Creatives;
+
+/// <summary>The same creative flows with <c>Storage:Provider=S3</c> against the test S3 server.</summary>
+public sealed class CreativesS3Tests
+{
+    [S3Fact]
+    public async Task DirectAndPresignedUploads_StoreInTheBucket_AndDeleteRemovesThem()
+    {
+        await using var factory = AdPilotFactory.With(settings: RealServers.S3Settings());
+        var client = factory.CreateClient();
+        await client.SignInAsync("creative-s3@example.com");
+        using var plain = new HttpClient();
+        var png = TestImages.Png(400, 400);
+
+        var direct = await (await client.PostAsync("/api/v1/creatives", CreativesApiTests.Form(png, "s3.png"))).Content.ReadFromJsonAsync<JsonElement>();
+        var ticket = await (await client.PostAsJsonAsync("/api/v1/creatives/upload-url", new { contentType = "image/png" })).Content.ReadFromJsonAsync<JsonElement>();
+        var put = await plain.SendAsync(new HttpRequestMessage(HttpMethod.Put, ticket.GetProperty("uploadUrl").GetString())
+        {
+            Content = new ByteArrayContent(png) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } },
+        });
+        var completed = await client.PostAsJsonAsync("/api/v1/creatives", new { uploadKey = ticket.GetProperty("uploadKey").GetString() });
+
+        Assert.True(put.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Created, completed.StatusCode);
+        var url = direct.GetProperty("url").GetString()!;
+        var thumbnailUrl = direct.GetProperty("thumbnailUrl").GetString()!;
+        Assert.StartsWith(RealServers.S3!, url, StringComparison.Ordinal);
+        Assert.Equal(png, await plain.GetByteArrayAsync(url));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/creatives/{direct.GetProperty("id").GetInt64()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await plain.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await plain.GetAsync(thumbnailUrl)).StatusCode);
+    }
+}
