@@ -15,6 +15,7 @@ internal static class CreativesSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<ICreativeScorer, DefaultCreativeScorer>();
         builder.Services.AddSingleton<CreativeService>();
+        builder.Services.AddSingleton<AdPilot.Core.Campaigns.ICreativeContent, StoredCreativeContent>();
     }
 
     public static void MapCreatives(this IEndpointRouteBuilder app)
