@@ -171,3 +171,10 @@ public sealed record CampaignSummary(
 public sealed record CampaignDetail(CampaignSummary Campaign, IReadOnlyList<AdSetView> AdSets);
 
 public sealed record ImportSummary(int Campaigns, int AdSets, int Ads);
+
+public enum CampaignLevel
+{
+    Campaign,
+    AdSet,
+    Ad,
+}

@@ -79,8 +79,8 @@ public sealed class CampaignService(
         {
             ("name", false) => rows.OrderBy(c => c.Name).ThenBy(c => c.Id),
             ("name", true) => rows.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
-            ("budget", false) => rows.OrderBy(c => (double)c.Budget).ThenBy(c => c.Id),
-            ("budget", true) => rows.OrderByDescending(c => (double)c.Budget).ThenByDescending(c => c.Id),
+            ("budget", false) => rows.OrderBy(c => c.Budget).ThenBy(c => c.Id),
+            ("budget", true) => rows.OrderByDescending(c => c.Budget).ThenByDescending(c => c.Id),
             (_, false) => rows.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
             _ => rows.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
         };
@@ -111,6 +111,26 @@ public sealed class CampaignService(
     }
 
     public Task<CampaignDetail> PauseAsync(long userId, long id, CancellationToken ct = default) => SetCampaignStatusAsync(userId, id, DeliveryStatus.Paused, ct);
+
+    /// <summary>Pauses or resumes a campaign, ad set or ad known only by its id (e.g. from a report suggestion).</summary>
+    public async Task<CampaignDetail> SetStatusAsync(long userId, CampaignLevel level, long id, DeliveryStatus status, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        switch (level)
+        {
+            case CampaignLevel.Campaign:
+                return await SetCampaignStatusAsync(userId, id, status, ct);
+            case CampaignLevel.AdSet:
+                var campaignId = await db.AdSets.Where(s => s.Id == id && s.UserId == userId).Select(s => (long?)s.CampaignId).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException("AdSet", id);
+                return await SetAdSetStatusAsync(userId, campaignId, id, status, ct);
+            default:
+                var owner = await db.Ads.Where(a => a.Id == id && a.UserId == userId)
+                    .Join(db.AdSets, a => a.AdSetId, s => s.Id, (a, s) => (long?)s.CampaignId).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException("Ad", id);
+                return await SetAdStatusAsync(userId, owner, id, status, ct);
+        }
+    }
 
     public Task<CampaignDetail> ResumeAsync(long userId, long id, CancellationToken ct = default) => SetCampaignStatusAsync(userId, id, DeliveryStatus.Active, ct);
 

@@ -208,4 +208,27 @@ public sealed class CampaignServiceTests
         var (platform, access) = await w.Accounts.AccessAsync(w.UserId, w.AccountId);
         Assert.DoesNotContain(await platform.ListCampaignsAsync(access, default), c => c.Id == created.Campaign.PlatformCampaignId);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task List_FiltersSearchesSortsAndPaginates(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var w = await WorldAsync(db);
+        foreach (var (name, budget) in new[] { ("Alpha", 30m), ("Bravo", 80.5m), ("Charlie", 55m) })
+        {
+            await w.Campaigns.CreateAsync(w.UserId, Request(w.AccountId, budget) with { Name = name, AdSets = [] });
+        }
+
+        var byBudget = await w.Campaigns.ListAsync(w.UserId, new CampaignQuery { Sort = "budget", Descending = true });
+        var page2 = await w.Campaigns.ListAsync(w.UserId, new CampaignQuery { Sort = "name", Descending = false, PageSize = 2, Page = 2 });
+        var search = await w.Campaigns.ListAsync(w.UserId, new CampaignQuery { Search = "rav" });
+        var paused = await w.Campaigns.ListAsync(w.UserId, new CampaignQuery { Status = DeliveryStatus.Active });
+
+        Assert.Equal(["Bravo", "Charlie", "Alpha"], byBudget.Items.Select(c => c.Name));
+        Assert.Equal(3, page2.Total);
+        Assert.Equal(["Charlie"], page2.Items.Select(c => c.Name));
+        Assert.Equal("Bravo", Assert.Single(search.Items).Name);
+        Assert.Equal(0, paused.Total);
+    }
 }
