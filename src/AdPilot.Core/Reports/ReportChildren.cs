@@ -56,7 +56,7 @@ internal sealed record ReportChildren(string Type, IReadOnlyList<ReportChildren.
 
     private static BreakdownRow Row(string type, Child child, string currency, Sums s) =>
         new(type, child.Id, child.Name, child.Status is null ? null : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(child.Status), currency,
-            s.Spend, s.Impressions, s.Clicks, s.Conversions, s.Revenue, s.Ctr, s.Cpc, s.Cpa, s.Roas);
+            Sums.Normalize(s.Spend), s.Impressions, s.Clicks, s.Conversions, Sums.Normalize(s.Revenue), s.Ctr, s.Cpc, s.Cpa, s.Roas);
 }
 
 internal static class BreakdownSort

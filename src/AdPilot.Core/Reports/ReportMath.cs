@@ -11,17 +11,20 @@ public readonly record struct Sums(decimal Spend, long Impressions, long Clicks,
     public decimal? Cpa => Ratio(Spend, Conversions);
     public decimal? Roas => Ratio(Revenue, Spend);
 
-    public MetricTotals Totals() => new(Spend, Impressions, Clicks, Conversions, Revenue, Ctr, Cpc, Cpa, Roas);
+    public MetricTotals Totals() => new(Normalize(Spend), Impressions, Clicks, Conversions, Normalize(Revenue), Ctr, Cpc, Cpa, Roas);
 
-    public SeriesPoint Point(DateOnly period) => new(period, Spend, Impressions, Clicks, Conversions, Revenue, Ctr, Cpc, Cpa, Roas);
+    public SeriesPoint Point(DateOnly period) => new(period, Normalize(Spend), Impressions, Clicks, Conversions, Normalize(Revenue), Ctr, Cpc, Cpa, Roas);
 
     /// <summary>Six decimal places: enough for a CTR of one click in a billion impressions to be told from zero.</summary>
     public static decimal? Ratio(decimal numerator, decimal denominator) =>
-        denominator == 0 ? null : Math.Round(numerator / denominator, 6, MidpointRounding.AwayFromZero);
+        denominator == 0 ? null : Normalize(Math.Round(numerator / denominator, 6, MidpointRounding.AwayFromZero));
+
+    /// <summary>Drops trailing zeros, so 12.5 reads the same from SQLite's fixed-point integers and MariaDB's DECIMAL(18,4).</summary>
+    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     /// <summary>Percent change from <paramref name="previous"/> to <paramref name="current"/>; null when there is no base.</summary>
     public static decimal? Change(decimal? current, decimal? previous) =>
-        current is { } c && previous is { } p && p != 0 ? Math.Round((c - p) / p * 100, 2, MidpointRounding.AwayFromZero) : null;
+        current is { } c && previous is { } p && p != 0 ? Normalize(Math.Round((c - p) / p * 100, 2, MidpointRounding.AwayFromZero)) : null;
 
     public static MetricChange Change(MetricTotals current, MetricTotals previous) => new(
         Change(current.Spend, previous.Spend), Change(current.Impressions, previous.Impressions), Change(current.Clicks, previous.Clicks),
