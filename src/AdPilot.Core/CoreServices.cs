@@ -26,6 +26,10 @@ public static class CoreServices
         services.AddSingleton<AdAccounts.OAuthStateStore>();
         services.AddSingleton<AdAccounts.AdAccountService>();
         services.AddSingleton<Campaigns.CampaignService>();
+        services.AddSingleton<Reports.ReportService>();
+        services.AddSingleton<Reports.ReportQueries>();
+        services.AddSingleton<Reports.ReportIngestion>();
+        services.AddSingleton<Reports.ReportSuggestions>();
         return services;
     }
 }

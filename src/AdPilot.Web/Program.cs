@@ -12,6 +12,7 @@ using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
 using AdPilot.Web.Features.Notifications;
 using AdPilot.Web.Features.Platforms;
+using AdPilot.Web.Features.Reports;
 using AdPilot.Web.Features.Users;
 using AdPilot.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ try
     builder.AddRealAdPlatforms();
     builder.AddAdAccounts(paths);
     builder.AddCampaigns();
+    builder.AddReports();
     builder.AddCreatives(paths);
 
     var app = builder.Build();
@@ -74,6 +76,7 @@ try
     app.MapNotificationHub();
     app.MapAdAccountsApi();
     app.MapCampaignsApi();
+    app.MapReportsApi();
     app.MapSimulatedConsent();
     app.MapCreatives();
     app.MapJobsDashboard();

@@ -24,6 +24,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Ad> Ads => Set<Ad>();
     public DbSet<LandingPage> LandingPages => Set<LandingPage>();
     public DbSet<ReportMetric> ReportMetrics => Set<ReportMetric>();
+    public DbSet<ReportArchivedMetric> ReportArchivedMetrics => Set<ReportArchivedMetric>();
+    public DbSet<ReportCampaignDay> ReportCampaignDays => Set<ReportCampaignDay>();
     public DbSet<CreditBalance> CreditBalances => Set<CreditBalance>();
     public DbSet<CreditTransaction> CreditTransactions => Set<CreditTransaction>();
     public DbSet<CreditConfig> CreditConfigs => Set<CreditConfig>();

@@ -6,7 +6,7 @@ namespace AdPilot.Core.Reports;
 /// One ad on one day. Only additive facts are stored; CTR, CPC, CPA and ROAS are derived from sums at query time,
 /// never averaged. (AdId, Date) is unique: saving the same ad and day again replaces the row.
 /// </summary>
-public sealed class ReportMetric : IOwned
+public sealed class ReportMetric : IOwned, IAdFacts
 {
     public long Id { get; set; }
     public long UserId { get; set; }

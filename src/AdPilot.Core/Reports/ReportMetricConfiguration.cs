@@ -19,3 +19,32 @@ internal sealed class ReportMetricConfiguration : IEntityTypeConfiguration<Repor
         builder.HasOne<AdAccount>().WithMany().HasForeignKey(m => m.AdAccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ReportArchivedMetricConfiguration : IEntityTypeConfiguration<ReportArchivedMetric>
+{
+    public void Configure(EntityTypeBuilder<ReportArchivedMetric> builder)
+    {
+        builder.ToTable("ReportArchivedMetrics");
+        builder.Property(m => m.Currency).HasMaxLength(3).IsRequired();
+        builder.HasIndex(m => new { m.AdId, m.Date }).IsUnique();
+        builder.HasIndex(m => new { m.UserId, m.Date });
+        builder.HasIndex(m => new { m.CampaignId, m.Date });
+        builder.HasIndex(m => new { m.AdSetId, m.Date });
+        builder.HasOne<AdAccount>().WithMany().HasForeignKey(m => m.AdAccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReportCampaignDayConfiguration : IEntityTypeConfiguration<ReportCampaignDay>
+{
+    public void Configure(EntityTypeBuilder<ReportCampaignDay> builder)
+    {
+        builder.ToTable("ReportCampaignDays");
+        builder.Property(m => m.Currency).HasMaxLength(3).IsRequired();
+        builder.HasIndex(m => new { m.CampaignId, m.Date, m.Currency }).IsUnique();
+        // Covering the date-range scans of the account and campaign levels: the sums are read from the index alone.
+        builder.HasIndex(m => new { m.UserId, m.Date, m.AdAccountId, m.CampaignId, m.Currency, m.Spend, m.Impressions, m.Clicks, m.Conversions, m.Revenue })
+            .HasDatabaseName("IX_ReportCampaignDays_Covering");
+        builder.HasIndex(m => new { m.AdAccountId, m.Date });
+        builder.HasOne<AdAccount>().WithMany().HasForeignKey(m => m.AdAccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

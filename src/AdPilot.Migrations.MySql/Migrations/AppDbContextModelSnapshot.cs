@@ -903,6 +903,131 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.ToTable("NotificationPreferences", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportArchivedMetric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AdAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AdSetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Conversions")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdAccountId");
+
+                    b.HasIndex("AdId", "Date")
+                        .IsUnique();
+
+                    b.HasIndex("AdSetId", "Date");
+
+                    b.HasIndex("CampaignId", "Date");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("ReportArchivedMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportCampaignDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AdAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Conversions")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdAccountId", "Date");
+
+                    b.HasIndex("CampaignId", "Date", "Currency")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Date", "AdAccountId", "CampaignId", "Currency", "Spend", "Impressions", "Clicks", "Conversions", "Revenue")
+                        .HasDatabaseName("IX_ReportCampaignDays_Covering");
+
+                    b.ToTable("ReportCampaignDays", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Reports.ReportMetric", b =>
                 {
                     b.Property<long>("Id")
@@ -1164,6 +1289,24 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.HasOne("AdPilot.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportArchivedMetric", b =>
+                {
+                    b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AdAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportCampaignDay", b =>
+                {
+                    b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AdAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

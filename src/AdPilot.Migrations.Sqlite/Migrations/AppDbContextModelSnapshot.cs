@@ -873,6 +873,127 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.ToTable("NotificationPreferences", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportArchivedMetric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Conversions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdAccountId");
+
+                    b.HasIndex("AdId", "Date")
+                        .IsUnique();
+
+                    b.HasIndex("AdSetId", "Date");
+
+                    b.HasIndex("CampaignId", "Date");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("ReportArchivedMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportCampaignDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Conversions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdAccountId", "Date");
+
+                    b.HasIndex("CampaignId", "Date", "Currency")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Date", "AdAccountId", "CampaignId", "Currency", "Spend", "Impressions", "Clicks", "Conversions", "Revenue")
+                        .HasDatabaseName("IX_ReportCampaignDays_Covering");
+
+                    b.ToTable("ReportCampaignDays", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Reports.ReportMetric", b =>
                 {
                     b.Property<long>("Id")
@@ -1130,6 +1251,24 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.HasOne("AdPilot.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportArchivedMetric", b =>
+                {
+                    b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AdAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportCampaignDay", b =>
+                {
+                    b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AdAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,6 +1,8 @@
 using AdPilot.Core.AdAccounts;
 using AdPilot.Core.Common;
+using AdPilot.Core.Reports;
 using AdPilot.Web.Features.Identity;
+using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdPilot.Web.Features.AdAccounts;
@@ -37,13 +39,20 @@ internal static class AdAccountsApi
     }
 
     /// <summary>The browser lands here from the platform; it is sent on to the accounts page with the outcome.</summary>
-    private static async Task<RedirectHttpResult> Callback(string platform, HttpContext http, AdAccountService accounts, CancellationToken ct,
+    private static async Task<RedirectHttpResult> Callback(string platform, HttpContext http, AdAccountService accounts, IBackgroundJobClient jobs, CancellationToken ct,
         string? code = null, string? state = null, string? error = null)
     {
         var kind = Platform(platform);
         try
         {
-            var bound = await accounts.CompleteAsync(http.User.UserId(), kind, code, state, error, ct);
+            var userId = http.User.UserId();
+            var bound = await accounts.CompleteAsync(userId, kind, code, state, error, ct);
+            // The first metrics sync (90 days) runs in the background so the redirect stays fast.
+            foreach (var account in bound.Where(a => a.LastSyncedAt is null))
+            {
+                jobs.Enqueue<ReportIngestion>(s => s.SyncAsync(userId, account.Id, CancellationToken.None));
+            }
+
             return TypedResults.Redirect($"/ad-accounts?connected={bound.Count}&platform={PlatformNames.Slug(kind)}");
         }
         catch (ConflictException ex)

@@ -1,5 +1,6 @@
 using AdPilot.Core.AdAccounts;
 using AdPilot.Core.Notifications;
+using AdPilot.Core.Reports;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Hosting;
 using Hangfire;
@@ -35,6 +36,8 @@ internal static class JobsSetup
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<NotificationService>("notifications:archive", s => s.ArchiveOldAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<AdAccountService>("ad-accounts:refresh-tokens", s => s.RefreshExpiringAsync(CancellationToken.None), Cron.Daily(2));
+        jobs.AddOrUpdate<ReportIngestion>("reports:sync", s => s.SyncAllAsync(CancellationToken.None), "0 */6 * * *");
+        jobs.AddOrUpdate<ReportService>("reports:archive", s => s.ArchiveAsync(CancellationToken.None), Cron.Daily(4));
     }
 
     /// <summary>The dashboard sits behind the Admin policy; Hangfire's own local-only filter is replaced by it.</summary>

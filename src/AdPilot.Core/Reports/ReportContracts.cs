@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdPilot.Core.Reports;
+
+public enum ReportLevel
+{
+    Account,
+    Campaign,
+    AdSet,
+    Ad,
+}
+
+public enum ReportGranularity
+{
+    Day,
+    Week,
+    Month,
+}
+
+public sealed record MetricInput
+{
+    [Range(1, long.MaxValue)]
+    public long AdId { get; init; }
+
+    public DateOnly Date { get; init; }
+
+    [Range(typeof(decimal), "0", "1000000000")]
+    public decimal Spend { get; init; }
+
+    [Range(0, long.MaxValue)]
+    public long Impressions { get; init; }
+
+    [Range(0, long.MaxValue)]
+    public long Clicks { get; init; }
+
+    [Range(0, long.MaxValue)]
+    public long Conversions { get; init; }
+
+    [Range(typeof(decimal), "0", "1000000000")]
+    public decimal Revenue { get; init; }
+
+    /// <summary>ISO 4217; the ad account's currency when omitted, and it must be that currency when given.</summary>
+    [RegularExpression("^[A-Z]{3}$", ErrorMessage = "Currency must be a three-letter ISO code such as USD.")]
+    public string? Currency { get; init; }
+}
+
+public sealed record SaveMetricsRequest
+{
+    [Required]
+    [MinLength(1)]
+    [MaxLength(5000)]
+    public List<MetricInput> Metrics { get; init; } = [];
+}
+
+public sealed record SaveMetricsResult(int Saved);
+
+/// <summary>
+/// What a query covers. <see cref="EntityId"/> is the id of an entity at <see cref="Level"/> (the ad account's id at
+/// account level); without it the query covers all of the user's data (narrowed by <see cref="AdAccountId"/>).
+/// Dates are the accounts' reporting days, inclusive; without them the last 7 days up to the user's today.
+/// </summary>
+public sealed record ReportScope
+{
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public long? AdAccountId { get; init; }
+    public ReportLevel Level { get; init; } = ReportLevel.Account;
+    public long? EntityId { get; init; }
+
+    [RegularExpression("^[A-Z]{3}$", ErrorMessage = "Currency must be a three-letter ISO code such as USD.")]
+    public string? Currency { get; init; }
+}
+
+/// <summary>Additive sums and the ratios derived from them (null when the denominator is 0).</summary>
+public sealed record MetricTotals(decimal Spend, long Impressions, long Clicks, long Conversions, decimal Revenue, decimal? Ctr, decimal? Cpc, decimal? Cpa, decimal? Roas);
+
+public sealed record SeriesPoint(DateOnly Period, decimal Spend, long Impressions, long Clicks, long Conversions, decimal Revenue, decimal? Ctr, decimal? Cpc, decimal? Cpa, decimal? Roas);
+
+public sealed record CurrencySeries(string Currency, IReadOnlyList<SeriesPoint> Points);
+
+public sealed record MetricsReport(DateOnly From, DateOnly To, ReportLevel Level, ReportGranularity Granularity, IReadOnlyList<CurrencySeries> Series);
+
+public sealed record MetricChange(decimal? Spend, decimal? Impressions, decimal? Clicks, decimal? Conversions, decimal? Revenue, decimal? Ctr, decimal? Cpc, decimal? Cpa, decimal? Roas);
+
+public sealed record CurrencySummary(string Currency, MetricTotals Current, MetricTotals Previous, MetricChange Change);
+
+public sealed record SummaryReport(DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, IReadOnlyList<CurrencySummary> Totals);
+
+public sealed record BreakdownRow(
+    string EntityType, long Id, string Name, string? Status, string Currency,
+    decimal Spend, long Impressions, long Clicks, long Conversions, decimal Revenue, decimal? Ctr, decimal? Cpc, decimal? Cpa, decimal? Roas);
+
+public sealed record BreakdownReport(DateOnly From, DateOnly To, ReportLevel Level, long? EntityId, string ChildType, string Sort, bool Descending, IReadOnlyList<BreakdownRow> Rows);
+
+public sealed record SuggestionEntity(ReportLevel Level, long Id, string Name);
+
+public sealed record ReportSuggestion(string Rule, string Reason, SuggestionEntity Entity, string Action, IReadOnlyDictionary<string, decimal?> Numbers);
+
+public sealed record SyncResult(long AdAccountId, DateOnly From, DateOnly To, int Rows, int Skipped, DateTime SyncedAt);
+
+public sealed record ArchiveResult(DateOnly Cutoff, int Moved);

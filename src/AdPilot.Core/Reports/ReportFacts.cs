@@ -1,0 +1,93 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdPilot.Core.Reports;
+
+/// <summary>The additive columns the ad-day rows, the archived rows and the campaign-day rollup share.</summary>
+public interface IDayFacts
+{
+    long UserId { get; }
+    long AdAccountId { get; }
+    long CampaignId { get; }
+    DateOnly Date { get; }
+    string Currency { get; }
+    decimal Spend { get; }
+    long Impressions { get; }
+    long Clicks { get; }
+    long Conversions { get; }
+    decimal Revenue { get; }
+}
+
+/// <summary>One group's sums, read from the database (the grouping runs in SQL).</summary>
+internal sealed class FactSum
+{
+    public long Key { get; set; }
+    public DateOnly Date { get; set; }
+    public string Currency { get; set; } = "";
+    public decimal Spend { get; set; }
+    public long Impressions { get; set; }
+    public long Clicks { get; set; }
+    public long Conversions { get; set; }
+    public decimal Revenue { get; set; }
+
+    public Sums Sums => new(Spend, Impressions, Clicks, Conversions, Revenue);
+}
+
+internal static class ReportFacts
+{
+    /// <summary>
+    /// Sums grouped in SQL by (key, day when <paramref name="byDate"/>, currency). The key is any column (or none), so one
+    /// method serves the series, the summary and every breakdown on all three tables.
+    /// </summary>
+    public static Task<List<FactSum>> SumAsync<T>(IQueryable<T> rows, Expression<Func<T, long>>? key, bool byDate, CancellationToken ct)
+        where T : class, IDayFacts
+    {
+        var m = Expression.Parameter(typeof(T), "m");
+        Expression Prop(string name) => Expression.Property(m, typeof(T).GetProperty(name)!);
+        var keyBody = key is null ? (Expression)Expression.Constant(0L) : new Rebind(key.Parameters[0], m).Visit(key.Body);
+        var projection = Expression.Lambda<Func<T, FactSum>>(Expression.MemberInit(Expression.New(typeof(FactSum)),
+            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Key))!, keyBody),
+            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Date))!, byDate ? Prop(nameof(IDayFacts.Date)) : Expression.Constant(DateOnly.MinValue)),
+            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Currency))!, Prop(nameof(IDayFacts.Currency))),
+            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Spend))!, Prop(nameof(IDayFacts.Spend))),
+            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Impressions))!, Prop(nameof(IDayFacts.Impressions))),
+            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Clicks))!, Prop(nameof(IDayFacts.Clicks))),
+            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Conversions))!, Prop(nameof(IDayFacts.Conversions))),
+            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Revenue))!, Prop(nameof(IDayFacts.Revenue)))), m);
+        return rows.Select(projection)
+            .GroupBy(f => new { f.Key, f.Date, f.Currency })
+            .Select(g => new FactSum
+            {
+                Key = g.Key.Key, Date = g.Key.Date, Currency = g.Key.Currency,
+                Spend = g.Sum(f => f.Spend), Impressions = g.Sum(f => f.Impressions), Clicks = g.Sum(f => f.Clicks),
+                Conversions = g.Sum(f => f.Conversions), Revenue = g.Sum(f => f.Revenue),
+            })
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Adds groups with the same key, day and currency (live and archived rows of one ad set, say).</summary>
+    public static List<FactSum> Merge(IEnumerable<FactSum> parts) =>
+        parts.GroupBy(p => (p.Key, p.Date, p.Currency))
+            .Select(g => g.Aggregate(new FactSum { Key = g.Key.Key, Date = g.Key.Date, Currency = g.Key.Currency }, (acc, p) =>
+            {
+                acc.Spend += p.Spend;
+                acc.Impressions += p.Impressions;
+                acc.Clicks += p.Clicks;
+                acc.Conversions += p.Conversions;
+                acc.Revenue += p.Revenue;
+                return acc;
+            }))
+            .ToList();
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
+
+/// <summary>The ad-day rows (live and archived) also know their ad set and ad.</summary>
+public interface IAdFacts : IDayFacts
+{
+    long AdSetId { get; }
+    long AdId { get; }
+}

@@ -1,0 +1,183 @@
+using System.Linq.Expressions;
+using AdPilot.Core.Common;
+using AdPilot.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdPilot.Core.Reports;
+
+/// <summary>
+/// Reads of the metrics store, all scoped to the owner. Account and campaign scopes read the exact campaign-day rollup;
+/// ad set and ad scopes read the ad-day rows, live and archived. Sums never mix currencies: every answer has one block
+/// (or row) per currency, and <see cref="ReportScope.Currency"/> narrows to one.
+/// </summary>
+public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<MetricsReport> MetricsAsync(long userId, ReportScope scope, ReportGranularity granularity, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (from, to) = await RangeAsync(db, userId, scope, ct);
+        var days = await SumAsync(db, userId, scope, from, to, null, byDate: true, ct);
+        var series = days.GroupBy(d => d.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CurrencySeries(g.Key, g.GroupBy(d => Periods.Bucket(d.Date, granularity)).OrderBy(b => b.Key)
+                .Select(b => b.Aggregate(default(Sums), (acc, d) => acc + d.Sums).Point(b.Key)).ToList()))
+            .ToList();
+        return new MetricsReport(from, to, scope.Level, granularity, series);
+    }
+
+    /// <summary>Totals for the range and for the same number of days just before it, with the % change.</summary>
+    public async Task<SummaryReport> SummaryAsync(long userId, ReportScope scope, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (from, to) = await RangeAsync(db, userId, scope, ct);
+        var length = to.DayNumber - from.DayNumber + 1;
+        var (previousFrom, previousTo) = (from.AddDays(-length), from.AddDays(-1));
+        var current = (await SumAsync(db, userId, scope, from, to, null, false, ct)).ToDictionary(s => s.Currency, s => s.Sums);
+        var previous = (await SumAsync(db, userId, scope, previousFrom, previousTo, null, false, ct)).ToDictionary(s => s.Currency, s => s.Sums);
+        var totals = current.Keys.Union(previous.Keys).Order(StringComparer.Ordinal).Select(c =>
+        {
+            var (now, before) = (current.GetValueOrDefault(c).Totals(), previous.GetValueOrDefault(c).Totals());
+            return new CurrencySummary(c, now, before, Sums.Change(now, before));
+        }).ToList();
+        return new SummaryReport(from, to, previousFrom, previousTo, totals);
+    }
+
+    /// <summary>
+    /// One row per child of the entity: account (or all accounts) → campaigns, campaign → ad sets, ad set → ads, ad → its
+    /// creative's totals over every ad that runs it. Children without numbers in the range are listed with zeros.
+    /// </summary>
+    public async Task<BreakdownReport> BreakdownAsync(long userId, ReportScope scope, string? sort = null, bool descending = true, CancellationToken ct = default)
+    {
+        RequestValidator.Validate(scope);
+        sort = string.IsNullOrWhiteSpace(sort) ? "spend" : sort.Trim().ToLowerInvariant();
+        if (!BreakdownSort.Keys.Contains(sort))
+        {
+            throw ValidationFailedException.For("sort", $"Use one of: {string.Join(", ", BreakdownSort.Keys)}.");
+        }
+
+        if (scope.Level != ReportLevel.Account && scope.EntityId is null)
+        {
+            throw ValidationFailedException.For("entityId", "Say which entity to break down.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (from, to) = await RangeAsync(db, userId, scope, ct);
+        var children = await ReportChildren.LoadAsync(db, userId, scope, ct);
+        var sums = scope.Level switch
+        {
+            ReportLevel.Account => await SumAsync(db, userId, scope, from, to, m => m.CampaignId, false, ct),
+            ReportLevel.Campaign => await AdRowsAsync(db, userId, scope, from, to, m => m.AdSetId, ct),
+            ReportLevel.AdSet => await AdRowsAsync(db, userId, scope, from, to, m => m.AdId, ct),
+            _ => await CreativeAsync(db, userId, scope, from, to, children, ct),
+        };
+        var rows = ReportChildren.Join(children, sums);
+        return new BreakdownReport(from, to, scope.Level, scope.EntityId, children.Type, sort, descending, BreakdownSort.Apply(rows, sort, descending));
+    }
+
+    /// <summary>The user's today in their time zone: the default end of a range, and what "today" means on the dashboard.</summary>
+    public async Task<DateOnly> TodayAsync(long userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return Periods.Today(clock, await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).SingleOrDefaultAsync(ct));
+    }
+
+    internal async Task<(DateOnly From, DateOnly To)> RangeAsync(AppDbContext db, long userId, ReportScope scope, CancellationToken ct)
+    {
+        RequestValidator.Validate(scope);
+        var to = scope.To ?? Periods.Today(clock, await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).SingleOrDefaultAsync(ct));
+        var from = scope.From ?? to.AddDays(-6);
+        if (from > to)
+        {
+            throw ValidationFailedException.For("from", "The start date must be on or before the end date.");
+        }
+
+        if (to.DayNumber - from.DayNumber > 3660)
+        {
+            throw ValidationFailedException.For("from", "A range covers at most ten years.");
+        }
+
+        return (from, to);
+    }
+
+    /// <summary>Sums over the scope, from the rollup when the scope allows it, otherwise from the ad rows.</summary>
+    internal static async Task<List<FactSum>> SumAsync(
+        AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, Expression<Func<ReportCampaignDay, long>>? key, bool byDate, CancellationToken ct)
+    {
+        if (scope.EntityId is not null && scope.Level is ReportLevel.AdSet or ReportLevel.Ad)
+        {
+            return await AdRowsAsync(db, userId, scope, from, to, null, ct, byDate);
+        }
+
+        var rows = Filter(db.ReportCampaignDays, userId, scope, from, to);
+        if (scope.EntityId is { } id)
+        {
+            rows = scope.Level == ReportLevel.Account ? rows.Where(m => m.AdAccountId == id) : rows.Where(m => m.CampaignId == id);
+        }
+
+        return await ReportFacts.SumAsync(rows, key, byDate, ct);
+    }
+
+    private static async Task<List<FactSum>> AdRowsAsync(
+        AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, Expression<Func<IAdFacts, long>>? key, CancellationToken ct, bool byDate = false)
+    {
+        var live = await ReportFacts.SumAsync(AdFilter(Filter(db.ReportMetrics, userId, scope, from, to), scope), Cast<ReportMetric>(key), byDate, ct);
+        var archived = await ReportFacts.SumAsync(AdFilter(Filter(db.ReportArchivedMetrics, userId, scope, from, to), scope), Cast<ReportArchivedMetric>(key), byDate, ct);
+        return archived.Count == 0 ? live : ReportFacts.Merge(live.Concat(archived));
+    }
+
+    private static async Task<List<FactSum>> CreativeAsync(
+        AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, ReportChildren children, CancellationToken ct)
+    {
+        if (children.Rows.Count == 0)
+        {
+            return [];
+        }
+
+        var creativeId = children.Rows[0].Id;
+        var adIds = await db.Ads.Where(a => a.UserId == userId && a.CreativeId == creativeId).Select(a => a.Id).ToListAsync(ct);
+        var byAd = scope with { Level = ReportLevel.Ad, EntityId = null };
+        var live = await ReportFacts.SumAsync(Filter(db.ReportMetrics, userId, byAd, from, to).Where(m => adIds.Contains(m.AdId)), null, false, ct);
+        var archived = await ReportFacts.SumAsync(Filter(db.ReportArchivedMetrics, userId, byAd, from, to).Where(m => adIds.Contains(m.AdId)), null, false, ct);
+        var sums = ReportFacts.Merge(live.Concat(archived));
+        sums.ForEach(s => s.Key = creativeId);
+        return sums;
+    }
+
+    private static IQueryable<T> Filter<T>(IQueryable<T> rows, long userId, ReportScope scope, DateOnly from, DateOnly to)
+        where T : class, IDayFacts
+    {
+        rows = rows.Where(m => m.UserId == userId && m.Date >= from && m.Date <= to);
+        if (scope.AdAccountId is { } account)
+        {
+            rows = rows.Where(m => m.AdAccountId == account);
+        }
+
+        if (scope.Currency is { } currency)
+        {
+            rows = rows.Where(m => m.Currency == currency);
+        }
+
+        return rows;
+    }
+
+    private static IQueryable<T> AdFilter<T>(IQueryable<T> rows, ReportScope scope)
+        where T : class, IAdFacts => (scope.Level, scope.EntityId) switch
+        {
+            (ReportLevel.Campaign, { } id) => rows.Where(m => m.CampaignId == id),
+            (ReportLevel.AdSet, { } id) => rows.Where(m => m.AdSetId == id),
+            (ReportLevel.Ad, { } id) => rows.Where(m => m.AdId == id),
+            _ => rows,
+        };
+
+    private static Expression<Func<T, long>>? Cast<T>(Expression<Func<IAdFacts, long>>? key)
+        where T : IAdFacts
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        var m = Expression.Parameter(typeof(T), "m");
+        var member = (MemberExpression)key.Body;
+        return Expression.Lambda<Func<T, long>>(Expression.Property(m, typeof(T).GetProperty(member.Member.Name)!), m);
+    }
+}
