@@ -37,6 +37,7 @@ public sealed class NewUserJourneyTests(BrowserFixture browser)
         var zone = page.Field("profile-timezone");
         await zone.FillAsync("Europe/Par");
         await page.GetByRole(AriaRole.Option, new() { Name = "Europe/Paris" }).ClickAsync();
+        await Expect(zone).ToHaveValueAsync("Europe/Paris");   // the choice reached the server before saving
         await page.TestId("profile-save").ClickAsync();
         await Expect(page.GetByText("Profile saved.")).ToBeVisibleAsync();
 
