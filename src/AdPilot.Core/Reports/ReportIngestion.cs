@@ -72,7 +72,7 @@ public sealed class ReportIngestion(
         List<(long UserId, long Id)> due;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            due = (await db.AdAccounts.Where(a => a.Status == AdAccountStatus.Active).OrderBy(a => a.Id).Select(a => new { a.UserId, a.Id }).ToListAsync(ct))
+            due = (await db.AdAccounts.Where(a => a.Status == AdAccountStatus.Active && a.AccessTokenCiphertext != null).OrderBy(a => a.Id).Select(a => new { a.UserId, a.Id }).ToListAsync(ct))
                 .Select(a => (a.UserId, a.Id)).ToList();
         }
 
