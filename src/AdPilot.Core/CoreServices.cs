@@ -30,6 +30,7 @@ public static class CoreServices
         services.AddSingleton<Reports.ReportQueries>();
         services.AddSingleton<Reports.ReportIngestion>();
         services.AddSingleton<Reports.ReportSuggestions>();
+        services.AddSingleton<Reports.ReportDemo>();
         return services;
     }
 }

@@ -42,6 +42,7 @@ try
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
+    await app.SeedDemoDataAsync();
     StartupBanner.PrintWhenStarted(app, paths);
     app.ScheduleRecurringJobs();
 

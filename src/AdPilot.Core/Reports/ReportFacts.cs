@@ -42,27 +42,53 @@ internal static class ReportFacts
     public static Task<List<FactSum>> SumAsync<T>(IQueryable<T> rows, Expression<Func<T, long>>? key, bool byDate, CancellationToken ct)
         where T : class, IDayFacts
     {
+        // Only columns in the projection and the grouping (no constants), so the SQL is one flat GROUP BY over the index.
         var m = Expression.Parameter(typeof(T), "m");
         Expression Prop(string name) => Expression.Property(m, typeof(T).GetProperty(name)!);
-        var keyBody = key is null ? (Expression)Expression.Constant(0L) : new Rebind(key.Parameters[0], m).Visit(key.Body);
-        var projection = Expression.Lambda<Func<T, FactSum>>(Expression.MemberInit(Expression.New(typeof(FactSum)),
-            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Key))!, keyBody),
-            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Date))!, byDate ? Prop(nameof(IDayFacts.Date)) : Expression.Constant(DateOnly.MinValue)),
-            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Currency))!, Prop(nameof(IDayFacts.Currency))),
-            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Spend))!, Prop(nameof(IDayFacts.Spend))),
-            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Impressions))!, Prop(nameof(IDayFacts.Impressions))),
-            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Clicks))!, Prop(nameof(IDayFacts.Clicks))),
-            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Conversions))!, Prop(nameof(IDayFacts.Conversions))),
-            Expression.Bind(typeof(FactSum).GetProperty(nameof(FactSum.Revenue))!, Prop(nameof(IDayFacts.Revenue)))), m);
-        return rows.Select(projection)
-            .GroupBy(f => new { f.Key, f.Date, f.Currency })
-            .Select(g => new FactSum
+        MemberAssignment Bind(string name, Expression value) => Expression.Bind(typeof(FactSum).GetProperty(name)!, value);
+        var bindings = new List<MemberBinding>
+        {
+            Bind(nameof(FactSum.Currency), Prop(nameof(IDayFacts.Currency))),
+            Bind(nameof(FactSum.Spend), Prop(nameof(IDayFacts.Spend))),
+            Bind(nameof(FactSum.Impressions), Prop(nameof(IDayFacts.Impressions))),
+            Bind(nameof(FactSum.Clicks), Prop(nameof(IDayFacts.Clicks))),
+            Bind(nameof(FactSum.Conversions), Prop(nameof(IDayFacts.Conversions))),
+            Bind(nameof(FactSum.Revenue), Prop(nameof(IDayFacts.Revenue))),
+        };
+        if (key is not null)
+        {
+            bindings.Add(Bind(nameof(FactSum.Key), new Rebind(key.Parameters[0], m).Visit(key.Body)));
+        }
+
+        if (byDate)
+        {
+            bindings.Add(Bind(nameof(FactSum.Date), Prop(nameof(IDayFacts.Date))));
+        }
+
+        var facts = rows.Select(Expression.Lambda<Func<T, FactSum>>(Expression.MemberInit(Expression.New(typeof(FactSum)), bindings), m));
+        return (key is not null, byDate) switch
+        {
+            (true, true) => facts.GroupBy(f => new { f.Key, f.Date, f.Currency }).Select(g => new FactSum
             {
-                Key = g.Key.Key, Date = g.Key.Date, Currency = g.Key.Currency,
-                Spend = g.Sum(f => f.Spend), Impressions = g.Sum(f => f.Impressions), Clicks = g.Sum(f => f.Clicks),
-                Conversions = g.Sum(f => f.Conversions), Revenue = g.Sum(f => f.Revenue),
-            })
-            .ToListAsync(ct);
+                Key = g.Key.Key, Date = g.Key.Date, Currency = g.Key.Currency, Spend = g.Sum(f => f.Spend), Impressions = g.Sum(f => f.Impressions),
+                Clicks = g.Sum(f => f.Clicks), Conversions = g.Sum(f => f.Conversions), Revenue = g.Sum(f => f.Revenue),
+            }).ToListAsync(ct),
+            (true, false) => facts.GroupBy(f => new { f.Key, f.Currency }).Select(g => new FactSum
+            {
+                Key = g.Key.Key, Currency = g.Key.Currency, Spend = g.Sum(f => f.Spend), Impressions = g.Sum(f => f.Impressions),
+                Clicks = g.Sum(f => f.Clicks), Conversions = g.Sum(f => f.Conversions), Revenue = g.Sum(f => f.Revenue),
+            }).ToListAsync(ct),
+            (false, true) => facts.GroupBy(f => new { f.Date, f.Currency }).Select(g => new FactSum
+            {
+                Date = g.Key.Date, Currency = g.Key.Currency, Spend = g.Sum(f => f.Spend), Impressions = g.Sum(f => f.Impressions),
+                Clicks = g.Sum(f => f.Clicks), Conversions = g.Sum(f => f.Conversions), Revenue = g.Sum(f => f.Revenue),
+            }).ToListAsync(ct),
+            _ => facts.GroupBy(f => f.Currency).Select(g => new FactSum
+            {
+                Currency = g.Key, Spend = g.Sum(f => f.Spend), Impressions = g.Sum(f => f.Impressions),
+                Clicks = g.Sum(f => f.Clicks), Conversions = g.Sum(f => f.Conversions), Revenue = g.Sum(f => f.Revenue),
+            }).ToListAsync(ct),
+        };
     }
 
     /// <summary>Adds groups with the same key, day and currency (live and archived rows of one ad set, say).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AdPilot.Core.AdAccounts;
 using AdPilot.Core.Campaigns;
 using AdPilot.Core.Data;
@@ -22,7 +23,25 @@ public sealed class ReportIngestion(
     IOptions<ReportOptions> options,
     ILogger<ReportIngestion> logger)
 {
+    // One sync per account at a time in this process: the queued first sync and a "Sync now" click must not import the
+    // same campaigns twice or race on the (ad, day) key.
+    private readonly ConcurrentDictionary<long, SemaphoreSlim> _running = new();
+
     public async Task<SyncResult> SyncAsync(long userId, long adAccountId, CancellationToken ct = default)
+    {
+        var gate = _running.GetOrAdd(adAccountId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await SyncOnceAsync(userId, adAccountId, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<SyncResult> SyncOnceAsync(long userId, long adAccountId, CancellationToken ct)
     {
         await campaigns.ImportAsync(userId, adAccountId, ct);
         var (platform, access) = await accounts.AccessAsync(userId, adAccountId, ct);
@@ -72,7 +91,7 @@ public sealed class ReportIngestion(
         List<(long UserId, long Id)> due;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            due = (await db.AdAccounts.Where(a => a.Status == AdAccountStatus.Active).OrderBy(a => a.Id).Select(a => new { a.UserId, a.Id }).ToListAsync(ct))
+            due = (await db.AdAccounts.Where(a => a.Status == AdAccountStatus.Active && a.AccessTokenCiphertext != null).OrderBy(a => a.Id).Select(a => new { a.UserId, a.Id }).ToListAsync(ct))
                 .Select(a => (a.UserId, a.Id)).ToList();
         }
 

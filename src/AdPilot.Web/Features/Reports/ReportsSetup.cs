@@ -9,4 +9,14 @@ internal static class ReportsSetup
         builder.Services.AddOptions<ReportOptions>().Bind(builder.Configuration.GetSection(ReportOptions.Section))
             .ValidatePlainly()
             .ValidateOnStart();
+
+    /// <summary><c>Demo:SeedYear=true</c>: seeds the demo user with a year of data once, after the migrations ran.</summary>
+    public static async Task SeedDemoDataAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("Demo:SeedYear"))
+        {
+            var rows = await app.Services.GetRequiredService<ReportDemo>().SeedYearAsync();
+            app.Logger.LogInformation("Demo data: {Rows} ad-day rows seeded for {Email}", rows, ReportDemo.Email);
+        }
+    }
 }
