@@ -37,7 +37,7 @@ public sealed class CreativeCampaignJourneyTests(BrowserFixture browser) : LiveA
         // The wizard: objective → targeting → budget → creative and landing page → review.
         await page.GotoAsync(Url + "/campaigns/new");
         await page.WaitForInteractiveAsync();
-        await page.Field("wizard-name").FillAsync("Spring sale");
+        await page.Field("wizard-name").FillAsync("Tulip launch");
         await page.TestId("wizard-next").ClickAsync();
         await page.TestId("wizard-next").ClickAsync();
         await page.Field("wizard-budget").FillAsync("75");
@@ -47,19 +47,19 @@ public sealed class CreativeCampaignJourneyTests(BrowserFixture browser) : LiveA
         await page.Field("wizard-headline").FillAsync("Spring is here");
         await page.Field("wizard-landing").FillAsync("https://shop.example/spring");
         await page.TestId("wizard-next").ClickAsync();
-        await Expect(page.TestId("wizard-review")).ToContainTextAsync("Spring sale");
+        await Expect(page.TestId("wizard-review")).ToContainTextAsync("Tulip launch");
         await Expect(page.TestId("wizard-review")).ToContainTextAsync("75.00 USD/day");
         await page.TestId("wizard-activate").ClickAsync();
         await page.TestId("wizard-create").ClickAsync();
 
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/campaigns/\d+$"));
-        await Expect(page.TestId("campaign-name")).ToHaveTextAsync("Spring sale");
+        await Expect(page.TestId("campaign-name")).ToHaveTextAsync("Tulip launch");
         await Expect(page.TestId("detail-status")).ToHaveTextAsync("Active");
         await Expect(page.TestId("ad")).ToContainTextAsync("Spring is here");
 
         await page.GotoAsync(Url + "/campaigns");
         await page.WaitForInteractiveAsync();
-        var row = page.Locator("tr").Filter(new() { Has = page.TestId("campaign-row").Filter(new() { HasText = "Spring sale" }) });
+        var row = page.Locator("tr").Filter(new() { Has = page.TestId("campaign-row").Filter(new() { HasText = "Tulip launch" }) });
         await Expect(row.GetByTestId("campaign-sync")).ToHaveTextAsync("Synced");
         await row.GetByTestId("campaign-pause").ClickAsync();
         await Expect(row.GetByTestId("campaign-status")).ToHaveTextAsync("Paused");

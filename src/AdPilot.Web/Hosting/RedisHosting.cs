@@ -20,7 +20,11 @@ internal static class RedisHosting
             return;
         }
 
-        var multiplexer = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis));
+        // Not failing on a slow first connect: the multiplexer keeps retrying in the background and commands wait for it,
+        // so a busy start (or a Redis restart) costs latency, not a 500. /health/ready reports Redis while it is down.
+        var redisOptions = ConfigurationOptions.Parse(redis);
+        redisOptions.AbortOnConnectFail = false;
+        var multiplexer = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redisOptions));
         builder.Services.AddSingleton(_ => multiplexer.Value);
         builder.Services.AddStackExchangeRedisCache(o =>
         {

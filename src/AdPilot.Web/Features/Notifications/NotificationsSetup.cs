@@ -32,7 +32,11 @@ internal static class NotificationsSetup
         var signalR = builder.Services.AddSignalR();
         if (builder.Configuration.RedisConnectionString() is { } redis)
         {
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("adpilot:signalr"));
+            signalR.AddStackExchangeRedis(redis, o =>
+            {
+                o.Configuration.ChannelPrefix = RedisChannel.Literal("adpilot:signalr");
+                o.Configuration.AbortOnConnectFail = false;
+            });
         }
     }
 
