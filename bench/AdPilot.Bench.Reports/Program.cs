@@ -67,17 +67,14 @@ foreach (var provider in options.Providers)
         var ids = await BenchSeed.RunAsync(factory, kind, options.Accounts, options.Days, today);
         var queries = services.GetRequiredService<ReportQueries>();
         var cases = BenchCase.All(ids).ToList();
+        // Raw and HTTP timings of a case are taken back to back, so both see the same server and machine load.
         var raw = new List<(double, double)>();
+        var http = new List<(double, double)?>();
+        await using var host = options.Host is { } hostDll ? await WebHost.StartAsync(hostDll, kind, connectionString, temp) : null;
         foreach (var c in cases)
         {
             raw.Add(await BenchCase.TimeAsync(() => c.Raw(queries, ids.UserId, today), options.Warmup, options.Iterations));
-        }
-
-        var http = new List<(double, double)?>();
-        if (options.Host is { } hostDll)
-        {
-            await using var host = await WebHost.StartAsync(hostDll, kind, connectionString, temp);
-            foreach (var c in cases)
+            if (host is not null)
             {
                 http.Add(await BenchCase.TimeAsync(() => host.GetAsync(c.Url(today)), options.Warmup, options.Iterations));
             }
