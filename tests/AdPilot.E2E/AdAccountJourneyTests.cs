@@ -33,9 +33,9 @@ public sealed class AdAccountJourneyTests(BrowserFixture browser) : LiveAppTests
 
         // The platform revokes the grant: the token check marks the accounts and the banner appears on every page.
         Services.GetRequiredService<SimulatedFaults>().RefreshFails = true;
-        foreach (var account in await Services.GetRequiredService<AdAccountService>().ListAsync(await UserIdAsync(page)))
+        foreach (var account in await Services.GetRequiredService<AdAccountService>().ListAsync(await page.UserIdAsync()))
         {
-            await Services.GetRequiredService<AdAccountService>().RefreshTokenAsync(await UserIdAsync(page), account.Id);
+            await Services.GetRequiredService<AdAccountService>().RefreshTokenAsync(await page.UserIdAsync(), account.Id);
         }
 
         Services.GetRequiredService<SimulatedFaults>().RefreshFails = false;
@@ -53,7 +53,4 @@ public sealed class AdAccountJourneyTests(BrowserFixture browser) : LiveAppTests
         await Expect(page.TestId("token-banner")).ToHaveCountAsync(0);
         await Expect(page.TestId("account-status").First).ToHaveTextAsync("Connected");
     }
-
-    private static async Task<long> UserIdAsync(IPage page) =>
-        long.Parse(await page.EvaluateAsync<string>("async () => (await (await fetch('/api/v1/users/me')).json()).id.toString()"), System.Globalization.CultureInfo.InvariantCulture);
 }

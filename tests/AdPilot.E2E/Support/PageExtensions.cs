@@ -43,4 +43,8 @@ public static class PageExtensions
         await page.WaitForURLAsync("**/overview");
         await page.WaitForInteractiveAsync();
     }
+
+    /// <summary>The signed-in user's id, asked of the API with the page's own cookie.</summary>
+    public static async Task<long> UserIdAsync(this IPage page) =>
+        long.Parse(await page.EvaluateAsync<string>("async () => (await (await fetch('/api/v1/users/me')).json()).id.toString()"), System.Globalization.CultureInfo.InvariantCulture);
 }
