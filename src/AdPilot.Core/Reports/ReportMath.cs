@@ -42,6 +42,20 @@ internal static class Periods
         _ => day,
     };
 
+    /// <summary>
+    /// The Mondays of the first and last whole ISO weeks (Monday to Sunday) inside the range, or null when it holds none.
+    /// Computed on day numbers, so ranges at the ends of the calendar never overflow.
+    /// </summary>
+    public static (DateOnly First, DateOnly Last)? WholeWeeks(DateOnly from, DateOnly to)
+    {
+        static int SinceMonday(DateOnly day) => ((int)day.DayOfWeek + 6) % 7;
+        var firstMonday = from.DayNumber + (7 - SinceMonday(from)) % 7;
+        var lastSunday = to.DayNumber - (SinceMonday(to) + 1) % 7;
+        return lastSunday - firstMonday >= 6
+            ? (DateOnly.FromDayNumber(firstMonday), DateOnly.FromDayNumber(lastSunday - 6))
+            : null;
+    }
+
     /// <summary>The user's today in their own time zone (UTC when the zone is unknown).</summary>
     public static DateOnly Today(TimeProvider clock, string? timeZone)
     {

@@ -48,3 +48,17 @@ internal sealed class ReportCampaignDayConfiguration : IEntityTypeConfiguration<
         builder.HasOne<AdAccount>().WithMany().HasForeignKey(m => m.AdAccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ReportCampaignWeekConfiguration : IEntityTypeConfiguration<ReportCampaignWeek>
+{
+    public void Configure(EntityTypeBuilder<ReportCampaignWeek> builder)
+    {
+        builder.ToTable("ReportCampaignWeeks");
+        builder.Property(m => m.Currency).HasMaxLength(3).IsRequired();
+        builder.HasIndex(m => new { m.CampaignId, m.Date, m.Currency }).IsUnique();
+        builder.HasIndex(m => new { m.UserId, m.Date, m.AdAccountId, m.CampaignId, m.Currency, m.Spend, m.Impressions, m.Clicks, m.Conversions, m.Revenue })
+            .HasDatabaseName("IX_ReportCampaignWeeks_Covering");
+        builder.HasIndex(m => new { m.AdAccountId, m.Date });
+        builder.HasOne<AdAccount>().WithMany().HasForeignKey(m => m.AdAccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

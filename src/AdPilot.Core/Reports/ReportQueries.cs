@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AdPilot.Core.Reports;
 
 /// <summary>
-/// Reads of the metrics store, all scoped to the owner. Account and campaign scopes read the exact campaign-day rollup;
-/// ad set and ad scopes read the ad-day rows, live and archived. Sums never mix currencies: every answer has one block
-/// (or row) per currency, and <see cref="ReportScope.Currency"/> narrows to one.
+/// Reads of the metrics store, all scoped to the owner. Account and campaign scopes read the exact campaign-day and
+/// campaign-week rollups; ad set and ad scopes read the ad-day rows, live and archived. Sums never mix currencies: every
+/// answer has one block (or row) per currency, and <see cref="ReportScope.Currency"/> narrows to one.
 /// </summary>
 public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -98,29 +98,44 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         return (from, to);
     }
 
-    /// <summary>Sums over the scope, from the rollup when the scope allows it, otherwise from the ad rows.</summary>
+    /// <summary>
+    /// Sums over the scope, from the rollups when the scope allows it (totals read whole weeks from the week rollup and
+    /// the days at the range's edges from the day rollup), otherwise from the ad rows.
+    /// </summary>
     internal static async Task<List<FactSum>> SumAsync(
-        AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, Expression<Func<ReportCampaignDay, long>>? key, bool byDate, CancellationToken ct)
+        AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, Expression<Func<IDayFacts, long>>? key, bool byDate, CancellationToken ct)
     {
         if (scope.EntityId is not null && scope.Level is ReportLevel.AdSet or ReportLevel.Ad)
         {
             return await AdRowsAsync(db, userId, scope, from, to, null, ct, byDate);
         }
 
-        var rows = Filter(db.ReportCampaignDays, userId, scope, from, to);
-        if (scope.EntityId is { } id)
+        var days = RollupFilter(Filter(db.ReportCampaignDays, userId, scope, from, to), scope);
+        if (byDate || Periods.WholeWeeks(from, to) is not { } weeks)
         {
-            rows = scope.Level == ReportLevel.Account ? rows.Where(m => m.AdAccountId == id) : rows.Where(m => m.CampaignId == id);
+            return await ReportFacts.SumAsync(days, Cast<IDayFacts, ReportCampaignDay>(key), byDate, ct);
         }
 
-        return await ReportFacts.SumAsync(rows, key, byDate, ct);
+        var (firstDay, lastDay) = (weeks.First, weeks.Last.AddDays(6));
+        var edges = await ReportFacts.SumAsync(days.Where(m => m.Date < firstDay || m.Date > lastDay), Cast<IDayFacts, ReportCampaignDay>(key), false, ct);
+        var whole = await ReportFacts.SumAsync(
+            RollupFilter(Filter(db.ReportCampaignWeeks, userId, scope, weeks.First, weeks.Last), scope), Cast<IDayFacts, ReportCampaignWeek>(key), false, ct);
+        return edges.Count == 0 ? whole : ReportFacts.Merge(edges.Concat(whole));
     }
+
+    private static IQueryable<T> RollupFilter<T>(IQueryable<T> rows, ReportScope scope)
+        where T : class, IDayFacts => (scope.Level, scope.EntityId) switch
+        {
+            (ReportLevel.Account, { } id) => rows.Where(m => m.AdAccountId == id),
+            (_, { } id) => rows.Where(m => m.CampaignId == id),
+            _ => rows,
+        };
 
     private static async Task<List<FactSum>> AdRowsAsync(
         AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, Expression<Func<IAdFacts, long>>? key, CancellationToken ct, bool byDate = false)
     {
-        var live = await ReportFacts.SumAsync(AdFilter(Filter(db.ReportMetrics, userId, scope, from, to), scope), Cast<ReportMetric>(key), byDate, ct);
-        var archived = await ReportFacts.SumAsync(AdFilter(Filter(db.ReportArchivedMetrics, userId, scope, from, to), scope), Cast<ReportArchivedMetric>(key), byDate, ct);
+        var live = await ReportFacts.SumAsync(AdFilter(Filter(db.ReportMetrics, userId, scope, from, to), scope), Cast<IAdFacts, ReportMetric>(key), byDate, ct);
+        var archived = await ReportFacts.SumAsync(AdFilter(Filter(db.ReportArchivedMetrics, userId, scope, from, to), scope), Cast<IAdFacts, ReportArchivedMetric>(key), byDate, ct);
         return archived.Count == 0 ? live : ReportFacts.Merge(live.Concat(archived));
     }
 
@@ -168,8 +183,9 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
             _ => rows,
         };
 
-    private static Expression<Func<T, long>>? Cast<T>(Expression<Func<IAdFacts, long>>? key)
-        where T : IAdFacts
+    /// <summary>A key written against an interface, rebound to the entity's own property so EF can translate it.</summary>
+    private static Expression<Func<T, long>>? Cast<TFacts, T>(Expression<Func<TFacts, long>>? key)
+        where T : TFacts
     {
         if (key is null)
         {

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AdPilot.Core.Reports;
 
 /// <summary>
-/// Writes of the metrics store: saving ad-day rows (the same ad and day replaces, P19), keeping the campaign-day
-/// rollup exact, and archival (P20). Reads are in <see cref="ReportQueries"/>.
+/// Writes of the metrics store: saving ad-day rows (the same ad and day replaces, P19), keeping the campaign-day and
+/// campaign-week rollups exact, and archival (P20). Reads are in <see cref="ReportQueries"/>.
 /// </summary>
 public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOptions<ReportOptions> options)
 {
@@ -116,6 +116,27 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         }));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        await RebuildWeeksAsync(db, campaignIds, from, to, ct);
+    }
+
+    /// <summary>Recomputes the week rollup of every week that holds one of the days, from the campaign-day rollup.</summary>
+    private static async Task RebuildWeeksAsync(AppDbContext db, IReadOnlyList<long> campaignIds, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var (firstMonday, lastMonday) = (Periods.Bucket(from, ReportGranularity.Week), Periods.Bucket(to, ReportGranularity.Week));
+        var lastSunday = DateOnly.FromDayNumber(Math.Min(lastMonday.DayNumber + 6, DateOnly.MaxValue.DayNumber));
+        await db.ReportCampaignWeeks.Where(r => campaignIds.Contains(r.CampaignId) && r.Date >= firstMonday && r.Date <= lastMonday).ExecuteDeleteAsync(ct);
+        var days = await db.ReportCampaignDays.AsNoTracking()
+            .Where(r => campaignIds.Contains(r.CampaignId) && r.Date >= firstMonday && r.Date <= lastSunday).ToListAsync(ct);
+        db.ReportCampaignWeeks.AddRange(days
+            .GroupBy(d => (d.UserId, d.AdAccountId, d.CampaignId, Week: Periods.Bucket(d.Date, ReportGranularity.Week), d.Currency))
+            .Select(g => new ReportCampaignWeek
+            {
+                UserId = g.Key.UserId, AdAccountId = g.Key.AdAccountId, CampaignId = g.Key.CampaignId, Date = g.Key.Week, Currency = g.Key.Currency,
+                Spend = g.Sum(d => d.Spend), Impressions = g.Sum(d => d.Impressions), Clicks = g.Sum(d => d.Clicks),
+                Conversions = g.Sum(d => d.Conversions), Revenue = g.Sum(d => d.Revenue),
+            }));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>
@@ -150,7 +171,7 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
     }
 
-    /// <summary>Rebuilds the whole rollup of one user from the ad rows (after a bulk load that bypassed the service).</summary>
+    /// <summary>Rebuilds the rollups of one user from the ad rows (after a bulk load that bypassed the service).</summary>
     public async Task RebuildRollupsAsync(long userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

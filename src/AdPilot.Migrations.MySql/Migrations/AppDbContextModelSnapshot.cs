@@ -1028,6 +1028,61 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.ToTable("ReportCampaignDays", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportCampaignWeek", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AdAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Conversions")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdAccountId", "Date");
+
+                    b.HasIndex("CampaignId", "Date", "Currency")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Date", "AdAccountId", "CampaignId", "Currency", "Spend", "Impressions", "Clicks", "Conversions", "Revenue")
+                        .HasDatabaseName("IX_ReportCampaignWeeks_Covering");
+
+                    b.ToTable("ReportCampaignWeeks", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Reports.ReportMetric", b =>
                 {
                     b.Property<long>("Id")
@@ -1303,6 +1358,15 @@ namespace AdPilot.Migrations.MySql.Migrations
                 });
 
             modelBuilder.Entity("AdPilot.Core.Reports.ReportCampaignDay", b =>
+                {
+                    b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AdAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportCampaignWeek", b =>
                 {
                     b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
                         .WithMany()

@@ -994,6 +994,59 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.ToTable("ReportCampaignDays", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportCampaignWeek", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Conversions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdAccountId", "Date");
+
+                    b.HasIndex("CampaignId", "Date", "Currency")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Date", "AdAccountId", "CampaignId", "Currency", "Spend", "Impressions", "Clicks", "Conversions", "Revenue")
+                        .HasDatabaseName("IX_ReportCampaignWeeks_Covering");
+
+                    b.ToTable("ReportCampaignWeeks", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Reports.ReportMetric", b =>
                 {
                     b.Property<long>("Id")
@@ -1265,6 +1318,15 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("AdPilot.Core.Reports.ReportCampaignDay", b =>
+                {
+                    b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AdAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportCampaignWeek", b =>
                 {
                     b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
                         .WithMany()
