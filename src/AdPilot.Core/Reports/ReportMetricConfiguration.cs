@@ -36,28 +36,25 @@ internal sealed class ReportArchivedMetricConfiguration : IEntityTypeConfigurati
 
 internal sealed class ReportCampaignDayConfiguration : IEntityTypeConfiguration<ReportCampaignDay>
 {
-    public void Configure(EntityTypeBuilder<ReportCampaignDay> builder)
-    {
-        builder.ToTable("ReportCampaignDays");
-        builder.Property(m => m.Currency).HasMaxLength(3).IsRequired();
-        builder.HasIndex(m => new { m.CampaignId, m.Date, m.Currency }).IsUnique();
-        // Covering the date-range scans of the account and campaign levels: the sums are read from the index alone.
-        builder.HasIndex(m => new { m.UserId, m.Date, m.AdAccountId, m.CampaignId, m.Currency, m.Spend, m.Impressions, m.Clicks, m.Conversions, m.Revenue })
-            .HasDatabaseName("IX_ReportCampaignDays_Covering");
-        builder.HasIndex(m => new { m.AdAccountId, m.Date });
-        builder.HasOne<AdAccount>().WithMany().HasForeignKey(m => m.AdAccountId).OnDelete(DeleteBehavior.Cascade);
-    }
+    public void Configure(EntityTypeBuilder<ReportCampaignDay> builder) => CampaignRollups.Configure(builder, "ReportCampaignDays");
 }
 
 internal sealed class ReportCampaignWeekConfiguration : IEntityTypeConfiguration<ReportCampaignWeek>
 {
-    public void Configure(EntityTypeBuilder<ReportCampaignWeek> builder)
+    public void Configure(EntityTypeBuilder<ReportCampaignWeek> builder) => CampaignRollups.Configure(builder, "ReportCampaignWeeks");
+}
+
+internal static class CampaignRollups
+{
+    public static void Configure<T>(EntityTypeBuilder<T> builder, string table)
+        where T : CampaignRollup
     {
-        builder.ToTable("ReportCampaignWeeks");
+        builder.ToTable(table);
         builder.Property(m => m.Currency).HasMaxLength(3).IsRequired();
         builder.HasIndex(m => new { m.CampaignId, m.Date, m.Currency }).IsUnique();
+        // Covering the date-range scans of the account and campaign levels: the sums are read from the index alone.
         builder.HasIndex(m => new { m.UserId, m.Date, m.AdAccountId, m.CampaignId, m.Currency, m.Spend, m.Impressions, m.Clicks, m.Conversions, m.Revenue })
-            .HasDatabaseName("IX_ReportCampaignWeeks_Covering");
+            .HasDatabaseName($"IX_{table}_Covering");
         builder.HasIndex(m => new { m.AdAccountId, m.Date });
         builder.HasOne<AdAccount>().WithMany().HasForeignKey(m => m.AdAccountId).OnDelete(DeleteBehavior.Cascade);
     }
