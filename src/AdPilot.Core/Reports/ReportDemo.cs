@@ -29,11 +29,12 @@ public sealed class ReportDemo(IDbContextFactory<AppDbContext> dbFactory, UserSe
         var saved = 0;
         foreach (var (currency, a) in new[] { "USD", "EUR", "GBP" }.Select((c, i) => (c, i)))
         {
-            // No tokens: the demo accounts are never synced from a platform, only shown.
+            // No tokens: the demo accounts are never synced from a platform, only shown. Their numbers are as of the seeding,
+            // which is what "last synced" tells the dashboard (a never-synced account is one still waiting for its first sync).
             var account = new AdAccount
             {
                 UserId = user, Platform = AdPlatformKind.Simulated, PlatformAccountId = $"demo-{a + 1}", Name = $"Demo {currency} store", Currency = currency,
-                TimeZone = "UTC", IsActive = a == 0, CreatedAt = now, UpdatedAt = now,
+                TimeZone = "UTC", IsActive = a == 0, CreatedAt = now, UpdatedAt = now, LastSyncedAt = now,
             };
             var campaigns = Enumerable.Range(1, 4).Select(c => new Campaign
             {
