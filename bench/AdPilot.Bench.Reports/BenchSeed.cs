@@ -104,14 +104,19 @@ internal static class BenchSeed
                       SELECT UserId, AdAccountId, CampaignId, Date, Currency, Spend, Impressions, Clicks, Conversions, Revenue FROM ReportArchivedMetrics) r
                 GROUP BY UserId, AdAccountId, CampaignId, Date, Currency
                 """);
-            // The week rollup as the ReportWeeks migration fills it from existing days (ISO weeks, from Monday).
+            // The week and account rollups as the ReportWeeks and ReportAccountDays migrations fill them from existing days.
             var week = sqlite ? "date(Date, '-' || ((CAST(strftime('%w', Date) AS INTEGER) + 6) % 7) || ' days')" : "DATE_SUB(Date, INTERVAL WEEKDAY(Date) DAY)";
             await db.Database.ExecuteSqlRawAsync($"""
                 INSERT INTO ReportCampaignWeeks (UserId, AdAccountId, CampaignId, Date, Currency, Spend, Impressions, Clicks, Conversions, Revenue)
                 SELECT UserId, AdAccountId, CampaignId, {week}, Currency, SUM(Spend), SUM(Impressions), SUM(Clicks), SUM(Conversions), SUM(Revenue)
                 FROM ReportCampaignDays GROUP BY UserId, AdAccountId, CampaignId, {week}, Currency
                 """);
-            await db.Database.ExecuteSqlRawAsync(sqlite ? "ANALYZE" : "ANALYZE TABLE ReportMetrics, ReportArchivedMetrics, ReportCampaignDays, ReportCampaignWeeks");
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO ReportAccountDays (UserId, AdAccountId, Date, Currency, Spend, Impressions, Clicks, Conversions, Revenue)
+                SELECT UserId, AdAccountId, Date, Currency, SUM(Spend), SUM(Impressions), SUM(Clicks), SUM(Conversions), SUM(Revenue)
+                FROM ReportCampaignDays GROUP BY UserId, AdAccountId, Date, Currency
+                """);
+            await db.Database.ExecuteSqlRawAsync(sqlite ? "ANALYZE" : "ANALYZE TABLE ReportMetrics, ReportArchivedMetrics, ReportCampaignDays, ReportCampaignWeeks, ReportAccountDays");
         }
 
         Console.WriteLine($"  seeded in {watch.Elapsed.TotalSeconds:0} s");

@@ -27,6 +27,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ReportArchivedMetric> ReportArchivedMetrics => Set<ReportArchivedMetric>();
     public DbSet<ReportCampaignDay> ReportCampaignDays => Set<ReportCampaignDay>();
     public DbSet<ReportCampaignWeek> ReportCampaignWeeks => Set<ReportCampaignWeek>();
+    public DbSet<ReportAccountDay> ReportAccountDays => Set<ReportAccountDay>();
     public DbSet<CreditBalance> CreditBalances => Set<CreditBalance>();
     public DbSet<CreditTransaction> CreditTransactions => Set<CreditTransaction>();
     public DbSet<CreditConfig> CreditConfigs => Set<CreditConfig>();

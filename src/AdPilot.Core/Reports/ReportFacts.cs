@@ -3,12 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdPilot.Core.Reports;
 
-/// <summary>The additive columns the ad-day rows, the archived rows and the campaign-day rollup share.</summary>
+/// <summary>The additive columns every fact table shares: the ad-day rows, the archived rows and the rollups.</summary>
 public interface IDayFacts
 {
     long UserId { get; }
     long AdAccountId { get; }
-    long CampaignId { get; }
     DateOnly Date { get; }
     string Currency { get; }
     decimal Spend { get; }
@@ -111,8 +110,14 @@ internal static class ReportFacts
     }
 }
 
+/// <summary>Facts that know their campaign: the ad-day rows and the campaign rollups.</summary>
+public interface ICampaignFacts : IDayFacts
+{
+    long CampaignId { get; }
+}
+
 /// <summary>The ad-day rows (live and archived) also know their ad set and ad.</summary>
-public interface IAdFacts : IDayFacts
+public interface IAdFacts : ICampaignFacts
 {
     long AdSetId { get; }
     long AdId { get; }

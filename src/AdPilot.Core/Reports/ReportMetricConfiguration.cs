@@ -44,6 +44,19 @@ internal sealed class ReportCampaignWeekConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<ReportCampaignWeek> builder) => CampaignRollups.Configure(builder, "ReportCampaignWeeks");
 }
 
+internal sealed class ReportAccountDayConfiguration : IEntityTypeConfiguration<ReportAccountDay>
+{
+    public void Configure(EntityTypeBuilder<ReportAccountDay> builder)
+    {
+        builder.ToTable("ReportAccountDays");
+        builder.Property(m => m.Currency).HasMaxLength(3).IsRequired();
+        builder.HasIndex(m => new { m.AdAccountId, m.Date, m.Currency }).IsUnique();
+        builder.HasIndex(m => new { m.UserId, m.Date, m.AdAccountId, m.Currency, m.Spend, m.Impressions, m.Clicks, m.Conversions, m.Revenue })
+            .HasDatabaseName("IX_ReportAccountDays_Covering");
+        builder.HasOne<AdAccount>().WithMany().HasForeignKey(m => m.AdAccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal static class CampaignRollups
 {
     public static void Configure<T>(EntityTypeBuilder<T> builder, string table)

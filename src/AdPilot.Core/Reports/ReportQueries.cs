@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AdPilot.Core.Reports;
 
 /// <summary>
-/// Reads of the metrics store, all scoped to the owner. Account and campaign scopes read the exact campaign-day and
-/// campaign-week rollups; ad set and ad scopes read the ad-day rows, live and archived. Sums never mix currencies: every
+/// Reads of the metrics store, all scoped to the owner. Account and campaign scopes read the exact rollups (account-day,
+/// campaign-day, campaign-week); ad set and ad scopes read the ad-day rows, live and archived. Sums never mix currencies: every
 /// answer has one block (or row) per currency, and <see cref="ReportScope.Currency"/> narrows to one.
 /// </summary>
 public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
@@ -16,7 +16,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (from, to) = await RangeAsync(db, userId, scope, ct);
-        var days = await SumAsync(db, userId, scope, from, to, null, byDate: true, ct);
+        var days = await SumAsync(db, userId, scope, from, to, RollupKey.None, byDate: true, ct);
         var series = days.GroupBy(d => d.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CurrencySeries(g.Key, g.GroupBy(d => Periods.Bucket(d.Date, granularity)).OrderBy(b => b.Key)
                 .Select(b => b.Aggregate(default(Sums), (acc, d) => acc + d.Sums).Point(b.Key)).ToList()))
@@ -31,8 +31,8 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         var (from, to) = await RangeAsync(db, userId, scope, ct);
         var length = to.DayNumber - from.DayNumber + 1;
         var (previousFrom, previousTo) = (from.AddDays(-length), from.AddDays(-1));
-        var current = (await SumAsync(db, userId, scope, from, to, null, false, ct)).ToDictionary(s => s.Currency, s => s.Sums);
-        var previous = (await SumAsync(db, userId, scope, previousFrom, previousTo, null, false, ct)).ToDictionary(s => s.Currency, s => s.Sums);
+        var current = (await SumAsync(db, userId, scope, from, to, RollupKey.None, false, ct)).ToDictionary(s => s.Currency, s => s.Sums);
+        var previous = (await SumAsync(db, userId, scope, previousFrom, previousTo, RollupKey.None, false, ct)).ToDictionary(s => s.Currency, s => s.Sums);
         var totals = current.Keys.Union(previous.Keys).Order(StringComparer.Ordinal).Select(c =>
         {
             var (now, before) = (current.GetValueOrDefault(c).Totals(), previous.GetValueOrDefault(c).Totals());
@@ -64,7 +64,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         var children = await ReportChildren.LoadAsync(db, userId, scope, ct);
         var sums = scope.Level switch
         {
-            ReportLevel.Account => await SumAsync(db, userId, scope, from, to, m => m.CampaignId, false, ct),
+            ReportLevel.Account => await SumAsync(db, userId, scope, from, to, RollupKey.Campaign, false, ct),
             ReportLevel.Campaign => await AdRowsAsync(db, userId, scope, from, to, m => m.AdSetId, ct),
             ReportLevel.AdSet => await AdRowsAsync(db, userId, scope, from, to, m => m.AdId, ct),
             _ => await CreativeAsync(db, userId, scope, from, to, children, ct),
@@ -99,37 +99,57 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
     }
 
     /// <summary>
-    /// Sums over the scope, from the rollups when the scope allows it (totals read whole weeks from the week rollup and
-    /// the days at the range's edges from the day rollup), otherwise from the ad rows.
+    /// Sums over the scope, grouped by <paramref name="key"/> (and by day when <paramref name="byDate"/>), from the smallest
+    /// exact source that answers it: the account-day rollup for account-level and all-account numbers; the campaign
+    /// rollups for a campaign or per-campaign numbers (totals read whole weeks from the week rollup and only the days at
+    /// the range's edges from the day rollup); the ad rows of one ad set or ad.
     /// </summary>
     internal static async Task<List<FactSum>> SumAsync(
-        AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, Expression<Func<IDayFacts, long>>? key, bool byDate, CancellationToken ct)
+        AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, RollupKey key, bool byDate, CancellationToken ct)
     {
         if (scope.EntityId is not null && scope.Level is ReportLevel.AdSet or ReportLevel.Ad)
         {
             return await AdRowsAsync(db, userId, scope, from, to, null, ct, byDate);
         }
 
-        var days = RollupFilter(Filter(db.ReportCampaignDays, userId, scope, from, to), scope);
+        if (key != RollupKey.Campaign && scope.Level == ReportLevel.Account)
+        {
+            var accounts = Filter(db.ReportAccountDays, userId, scope, from, to);
+            accounts = scope.EntityId is { } account ? accounts.Where(m => m.AdAccountId == account) : accounts;
+            return await ReportFacts.SumAsync(accounts, KeyOf<ReportAccountDay>(key), byDate, ct);
+        }
+
+        var days = CampaignFilter(Filter(db.ReportCampaignDays, userId, scope, from, to), scope);
         if (byDate || Periods.WholeWeeks(from, to) is not { } weeks)
         {
-            return await ReportFacts.SumAsync(days, Cast<IDayFacts, ReportCampaignDay>(key), byDate, ct);
+            return await ReportFacts.SumAsync(days, CampaignKeyOf<ReportCampaignDay>(key), byDate, ct);
         }
 
         var (firstDay, lastDay) = (weeks.First, weeks.Last.AddDays(6));
-        var edges = await ReportFacts.SumAsync(days.Where(m => m.Date < firstDay || m.Date > lastDay), Cast<IDayFacts, ReportCampaignDay>(key), false, ct);
+        var edges = await ReportFacts.SumAsync(days.Where(m => m.Date < firstDay || m.Date > lastDay), CampaignKeyOf<ReportCampaignDay>(key), false, ct);
         var whole = await ReportFacts.SumAsync(
-            RollupFilter(Filter(db.ReportCampaignWeeks, userId, scope, weeks.First, weeks.Last), scope), Cast<IDayFacts, ReportCampaignWeek>(key), false, ct);
+            CampaignFilter(Filter(db.ReportCampaignWeeks, userId, scope, weeks.First, weeks.Last), scope), CampaignKeyOf<ReportCampaignWeek>(key), false, ct);
         return edges.Count == 0 ? whole : ReportFacts.Merge(edges.Concat(whole));
     }
 
-    private static IQueryable<T> RollupFilter<T>(IQueryable<T> rows, ReportScope scope)
-        where T : class, IDayFacts => (scope.Level, scope.EntityId) switch
+    private static IQueryable<T> CampaignFilter<T>(IQueryable<T> rows, ReportScope scope)
+        where T : class, ICampaignFacts => (scope.Level, scope.EntityId) switch
         {
             (ReportLevel.Account, { } id) => rows.Where(m => m.AdAccountId == id),
             (_, { } id) => rows.Where(m => m.CampaignId == id),
             _ => rows,
         };
+
+    private static Expression<Func<T, long>>? KeyOf<T>(RollupKey key)
+        where T : IDayFacts => key switch
+        {
+            RollupKey.AdAccount => m => m.AdAccountId,
+            RollupKey.None => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Only campaign facts are keyed by campaign."),
+        };
+
+    private static Expression<Func<T, long>>? CampaignKeyOf<T>(RollupKey key)
+        where T : ICampaignFacts => key == RollupKey.Campaign ? m => m.CampaignId : KeyOf<T>(key);
 
     private static async Task<List<FactSum>> AdRowsAsync(
         AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, Expression<Func<IAdFacts, long>>? key, CancellationToken ct, bool byDate = false)
@@ -196,4 +216,12 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         var member = (MemberExpression)key.Body;
         return Expression.Lambda<Func<T, long>>(Expression.Property(m, typeof(T).GetProperty(member.Member.Name)!), m);
     }
+}
+
+/// <summary>What rollup sums are grouped by (besides currency, and the day for series).</summary>
+internal enum RollupKey
+{
+    None,
+    AdAccount,
+    Campaign,
 }

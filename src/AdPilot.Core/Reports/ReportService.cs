@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AdPilot.Core.Reports;
 
 /// <summary>
-/// Writes of the metrics store: saving ad-day rows (the same ad and day replaces, P19), keeping the campaign-day and
-/// campaign-week rollups exact, and archival (P20). Reads are in <see cref="ReportQueries"/>.
+/// Writes of the metrics store: saving ad-day rows (the same ad and day replaces, P19), keeping the rollups
+/// (campaign-day, campaign-week, account-day) exact, and archival (P20). Reads are in <see cref="ReportQueries"/>.
 /// </summary>
 public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOptions<ReportOptions> options)
 {
@@ -75,6 +75,7 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var adIds = rows.Select(r => r.AdId).Distinct().ToList();
         var (from, to) = (rows.Min(r => r.Date), rows.Max(r => r.Date));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockAccountsAsync(db, rows.Select(r => r.AdAccountId).Distinct().Order().ToList(), ct);
         var existing = await db.ReportMetrics.Where(m => adIds.Contains(m.AdId) && m.Date >= from && m.Date <= to).ToDictionaryAsync(m => (m.AdId, m.Date), ct);
         var keys = rows.Select(r => (r.AdId, r.Date)).ToHashSet();
         var archived = await db.ReportArchivedMetrics.Where(m => adIds.Contains(m.AdId) && m.Date >= from && m.Date <= to).ToListAsync(ct);
@@ -117,6 +118,23 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         await RebuildWeeksAsync(db, campaignIds, from, to, ct);
+        await RebuildAccountDaysAsync(db, owners.Values.Select(o => (o.AdAccountId, o.UserId)).Distinct().ToList(), from, to, ct);
+    }
+
+    /// <summary>Recomputes the account-day rollup of those accounts and days from the campaign-day rollup.</summary>
+    private static async Task RebuildAccountDaysAsync(AppDbContext db, IReadOnlyList<(long AdAccountId, long UserId)> accounts, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var ids = accounts.Select(a => a.AdAccountId).ToList();
+        var owners = accounts.ToDictionary(a => a.AdAccountId, a => a.UserId);
+        await db.ReportAccountDays.Where(r => ids.Contains(r.AdAccountId) && r.Date >= from && r.Date <= to).ExecuteDeleteAsync(ct);
+        var sums = await ReportFacts.SumAsync(db.ReportCampaignDays.Where(r => ids.Contains(r.AdAccountId) && r.Date >= from && r.Date <= to), r => r.AdAccountId, true, ct);
+        db.ReportAccountDays.AddRange(sums.Select(s => new ReportAccountDay
+        {
+            UserId = owners[s.Key], AdAccountId = s.Key, Date = s.Date, Currency = s.Currency,
+            Spend = s.Spend, Impressions = s.Impressions, Clicks = s.Clicks, Conversions = s.Conversions, Revenue = s.Revenue,
+        }));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Recomputes the week rollup of every week that holds one of the days, from the campaign-day rollup.</summary>
@@ -182,8 +200,26 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
     }
 
+    /// <summary>
+    /// Writers of one ad account take turns: on MySQL its row is locked (in id order, so two writers never wait on each
+    /// other crosswise) before anything is read, so the rollups are rebuilt from what the writer before committed, not
+    /// from an older snapshot. On SQLite the transaction (<c>BEGIN IMMEDIATE</c>) already holds the database's write lock.
+    /// </summary>
+    private static async Task LockAccountsAsync(AppDbContext db, IReadOnlyList<long> accountIds, CancellationToken ct)
+    {
+        if (!db.Database.IsMySql())
+        {
+            return;
+        }
+
+        foreach (var id in accountIds)
+        {
+            await db.Database.SqlQuery<long>($"SELECT `Id` AS `Value` FROM `AdAccounts` WHERE `Id` = {id} FOR UPDATE").ToListAsync(ct);
+        }
+    }
+
     private static Task<List<CampaignOwner>> Owners<T>(IQueryable<T> rows, CancellationToken ct)
-        where T : class, IDayFacts =>
+        where T : class, ICampaignFacts =>
         rows.GroupBy(m => new { m.CampaignId, m.UserId, m.AdAccountId }).Select(g => new CampaignOwner(g.Key.CampaignId, g.Key.UserId, g.Key.AdAccountId)).ToListAsync(ct);
 
     private sealed record CampaignOwner(long CampaignId, long UserId, long AdAccountId);

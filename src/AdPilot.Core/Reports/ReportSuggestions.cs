@@ -26,10 +26,10 @@ public sealed class ReportSuggestions(IDbContextFactory<AppDbContext> dbFactory,
                             select new SuggestionRules.AdSetInfo(s.Id, c.AdAccountId, s.Name, s.Status == DeliveryStatus.Active)).ToListAsync(ct);
 
         var input = new SuggestionRules.Input(
-            Accounts: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekFrom, weekTo, m => m.AdAccountId, false, ct)),
-            CampaignsThisWeek: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekFrom, weekTo, m => m.CampaignId, false, ct)),
-            CampaignsLastWeek: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekFrom.AddDays(-7), weekTo.AddDays(-7), m => m.CampaignId, false, ct)),
-            CampaignsYesterday: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekTo, weekTo, m => m.CampaignId, false, ct)),
+            Accounts: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekFrom, weekTo, RollupKey.AdAccount, false, ct)),
+            CampaignsThisWeek: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekFrom, weekTo, RollupKey.Campaign, false, ct)),
+            CampaignsLastWeek: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekFrom.AddDays(-7), weekTo.AddDays(-7), RollupKey.Campaign, false, ct)),
+            CampaignsYesterday: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekTo, weekTo, RollupKey.Campaign, false, ct)),
             AdSetsThisWeek: Keyed(await AdSetSumsAsync(db, userId, adAccountId, weekFrom, weekTo, ct)),
             Campaigns: campaigns,
             AdSets: adSets);

@@ -903,6 +903,56 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.ToTable("NotificationPreferences", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportAccountDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AdAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Conversions")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdAccountId", "Date", "Currency")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Date", "AdAccountId", "Currency", "Spend", "Impressions", "Clicks", "Conversions", "Revenue")
+                        .HasDatabaseName("IX_ReportAccountDays_Covering");
+
+                    b.ToTable("ReportAccountDays", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Reports.ReportArchivedMetric", b =>
                 {
                     b.Property<long>("Id")
@@ -1344,6 +1394,15 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.HasOne("AdPilot.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportAccountDay", b =>
+                {
+                    b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AdAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

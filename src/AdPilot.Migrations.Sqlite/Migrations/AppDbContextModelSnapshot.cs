@@ -873,6 +873,54 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.ToTable("NotificationPreferences", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportAccountDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Conversions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Spend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdAccountId", "Date", "Currency")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Date", "AdAccountId", "Currency", "Spend", "Impressions", "Clicks", "Conversions", "Revenue")
+                        .HasDatabaseName("IX_ReportAccountDays_Covering");
+
+                    b.ToTable("ReportAccountDays", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Reports.ReportArchivedMetric", b =>
                 {
                     b.Property<long>("Id")
@@ -1304,6 +1352,15 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.HasOne("AdPilot.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Reports.ReportAccountDay", b =>
+                {
+                    b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AdAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,8 +12,8 @@ using static AdPilot.Core.Tests.Reports.ReportWorld;
 namespace AdPilot.Core.Tests.Reports;
 
 /// <summary>
-/// The campaign-day and campaign-week rollups are exact: every account- and campaign-level total, over any range, equals
-/// the sum of the ad-day rows that were saved last, however the range meets the week boundaries.
+/// The rollups (campaign-day, campaign-week, account-day) are exact: every account- and campaign-level total and series,
+/// over any range, equals the sum of the ad-day rows that were saved last, however the range meets the week boundaries.
 /// </summary>
 public sealed class ReportRollupTests
 {
@@ -106,6 +106,27 @@ public sealed class ReportRollupTests
             {
                 return false;
             }
+
+            // All accounts: one block per currency.
+            var all = await w.Queries.SummaryAsync(w.UserId, new ReportScope { From = from, To = to });
+            foreach (var currency in new[] { "USD", "EUR" })
+            {
+                var block = all with { Totals = [.. all.Totals.Where(t => t.Currency == currency)] };
+                var tree = currency == "USD" ? w.Usd : w.Eur;
+                if (!Same(block, inRange.Where(r => r.Owner.AdAccountId == tree.AccountId).Select(r => r.Row).ToList()))
+                {
+                    return false;
+                }
+            }
+
+            // One account's daily series.
+            var series = await w.Queries.MetricsAsync(w.UserId, new ReportScope { From = from, To = to, EntityId = w.Usd.AccountId }, ReportGranularity.Day);
+            var expected = inRange.Where(r => r.Owner.AdAccountId == w.Usd.AccountId).GroupBy(r => r.Row.Date).OrderBy(g => g.Key)
+                .Select(g => (g.Key, g.Sum(r => r.Row.Spend), g.Sum(r => r.Row.Clicks), g.Sum(r => r.Row.Revenue)));
+            if (!(series.Series.SingleOrDefault()?.Points ?? []).Select(p => (p.Period, p.Spend, p.Clicks, p.Revenue)).SequenceEqual(expected))
+            {
+                return false;
+            }
         }
 
         return true;
@@ -120,10 +141,10 @@ public sealed class ReportRollupTests
               == (rows.Sum(r => r.Spend), rows.Sum(r => r.Impressions), rows.Sum(r => r.Clicks), rows.Sum(r => r.Conversions), rows.Sum(r => r.Revenue));
     }
 
-    /// <summary>An installation upgraded with data in the day rollup gets its weeks filled in by the migration.</summary>
+    /// <summary>An installation upgraded with data in the day rollup gets its weeks and account days filled in by the migrations.</summary>
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Upgrade_FillsTheWeekRollup_FromTheExistingDays(DatabaseProvider provider)
+    public async Task Upgrade_FillsTheWeekAndAccountRollups_FromTheExistingDays(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, migrate: false);
         await using (var context = db.CreateDbContext())
@@ -131,6 +152,7 @@ public sealed class ReportRollupTests
             var migrator = context.GetService<IMigrator>();
             var migrations = context.Database.GetMigrations().ToList();
             var weeks = migrations.FindIndex(m => m.EndsWith("_ReportWeeks", StringComparison.Ordinal));
+            Assert.True(weeks < migrations.FindIndex(m => m.EndsWith("_ReportAccountDays", StringComparison.Ordinal)));
             await migrator.MigrateAsync(migrations[weeks - 1]);
         }
 
@@ -155,9 +177,38 @@ public sealed class ReportRollupTests
             Assert.Equal([10.25m, Enumerable.Range(1, 7).Sum(d => 10.25m + d), 10.25m + 8 + 10.25m + 9], weeks.Select(r => r.Spend));
             Assert.Equal([100L, 7 * 100 + 28, 2 * 100 + 17], weeks.Select(r => r.Impressions));
             Assert.All(weeks, r => Assert.Equal(("USD", w.UserId, w.Usd.AccountId), (r.Currency, r.UserId, r.AdAccountId)));
+            var accountDays = await context.ReportAccountDays.OrderBy(r => r.Date).ToListAsync();
+            Assert.Equal(Enumerable.Range(0, 10).Select(d => 10.25m + d), accountDays.Select(r => r.Spend));
+            Assert.All(accountDays, r => Assert.Equal(("USD", w.UserId, w.Usd.AccountId), (r.Currency, r.UserId, r.AdAccountId)));
         }
 
         var total = await w.Queries.SummaryAsync(w.UserId, new ReportScope { From = new DateOnly(2025, 6, 1), To = new DateOnly(2025, 6, 10) });
         Assert.Equal(Enumerable.Range(0, 10).Sum(d => 10.25m + d), total.Totals.Single().Current.Spend);
+    }
+
+    /// <summary>
+    /// Two writers saving different campaigns of one ad account at the same time (an API batch during a sync): the
+    /// account rollup, rebuilt by both, still equals the ad rows afterwards.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ConcurrentWriters_OfOneAccount_KeepItsRollupExact(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var w = await CreateAsync(db);
+        var days = Enumerable.Range(0, 5).Select(d => Start.AddDays(d)).ToList();
+        for (var round = 0; round < 12; round++)
+        {
+            // Campaign 1's ads and campaign 2's ads, same days, saved concurrently through separate services (separate contexts).
+            var first = w.Usd.Ads.Take(4).SelectMany(ad => days.Select(d => Row(ad, d, 10m + round))).ToArray();
+            var second = w.Usd.Ads.Skip(4).SelectMany(ad => days.Select(d => Row(ad, d, 20m + round))).ToArray();
+            await Task.WhenAll(
+                Task.Run(() => w.Reports.SaveAsync(w.UserId, new SaveMetricsRequest { Metrics = [.. first] })),
+                Task.Run(() => w.Reports.SaveAsync(w.UserId, new SaveMetricsRequest { Metrics = [.. second] })));
+
+            await using var context = db.CreateDbContext();
+            var accountDays = await context.ReportAccountDays.Where(r => r.AdAccountId == w.Usd.AccountId).OrderBy(r => r.Date).Select(r => r.Spend).ToListAsync();
+            Assert.Equal(days.Select(_ => 4 * (10m + round) + 4 * (20m + round)), accountDays);
+        }
     }
 }
