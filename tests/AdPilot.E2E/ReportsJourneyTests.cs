@@ -69,8 +69,24 @@ public sealed class ReportsJourneyTests(BrowserFixture browser) : LiveAppTests(b
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while ((await accounts.ListAsync(userId)).Any(a => a.LastSyncedAt is null))
         {
-            Assert.True(DateTime.UtcNow < deadline, "The first sync of the bound accounts did not finish within two minutes.");
+            Assert.True(DateTime.UtcNow < deadline, "The first sync of the bound accounts did not finish within two minutes. " + JobsState());
             await Task.Delay(250);
         }
     }
+
+    /// <summary>What the host's job server holds, to tell a job never run from one failing or still running.</summary>
+    private string JobsState()
+    {
+        var monitor = Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var failed = monitor.FailedJobs(0, 10).Select(j => $"{j.Value.Job?.Method.Name}: {j.Value.ExceptionType} {j.Value.ExceptionMessage}");
+        // A job waiting for its retry is "scheduled"; its history holds the failure.
+        var scheduled = monitor.ScheduledJobs(0, 10).Select(j => $"{j.Value.Job?.Method.Name} at {j.Value.EnqueueAt:O} after " +
+            string.Join(" / ", monitor.JobDetails(j.Key).History.Where(h => h.StateName == "Failed")
+                .Select(h => $"{Value(h.Data, "ExceptionType")}: {string.Join(" | ", Value(h.Data, "ExceptionDetails").Split('\n').Take(12))}")));
+        var servers = monitor.Servers().Select(s => $"{s.Name} workers={s.WorkersCount} heartbeat={s.Heartbeat:O}");
+        return $"Enqueued {monitor.EnqueuedCount("default")}, processing {monitor.ProcessingCount()}, succeeded {monitor.SucceededListCount()}; " +
+            $"failed [{string.Join("; ", failed)}]; scheduled [{string.Join("; ", scheduled)}]; servers [{string.Join("; ", servers)}].";
+    }
+
+    private static string Value(IDictionary<string, string> data, string key) => data.TryGetValue(key, out var value) ? value : "";
 }

@@ -74,7 +74,9 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var now = clock.GetUtcNow().UtcDateTime;
         var adIds = rows.Select(r => r.AdId).Distinct().ToList();
         var (from, to) = (rows.Min(r => r.Date), rows.Max(r => r.Date));
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Read committed: each rebuild reads what is committed now, and InnoDB takes no gap locks for the range deletes, so
+        // writers of different accounts (the first syncs of two accounts just bound) never deadlock on neighbouring rows.
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
         await LockAccountsAsync(db, rows.Select(r => r.AdAccountId).Distinct().Order().ToList(), ct);
         var existing = await db.ReportMetrics.Where(m => adIds.Contains(m.AdId) && m.Date >= from && m.Date <= to).ToDictionaryAsync(m => (m.AdId, m.Date), ct);
         var keys = rows.Select(r => (r.AdId, r.Date)).ToHashSet();

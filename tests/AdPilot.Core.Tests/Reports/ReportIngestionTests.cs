@@ -51,6 +51,24 @@ public sealed class ReportIngestionTests
         Assert.Equal(context.ReportMetrics.AsEnumerable().Sum(m => m.Spend), Assert.Single(summary.Totals).Current.Spend);
     }
 
+    /// <summary>Binding queues the first sync of every account at once: they run side by side and both land.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FirstSyncs_OfTwoAccounts_RunSideBySide(DatabaseProvider provider)
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            await using var db = await TestDatabase.CreateAsync(provider);
+            var (ingestion, _, _, user, bound) = await WorldAsync(db);
+
+            var results = await Task.WhenAll(bound.Select(a => Task.Run(() => ingestion.SyncAsync(user, a.Id))));
+
+            Assert.All(results, r => Assert.True(r.Rows > 500, $"{r.Rows} rows"));
+            await using var context = db.CreateDbContext();
+            Assert.All(await context.AdAccounts.ToListAsync(), a => Assert.NotNull(a.LastSyncedAt));
+        }
+    }
+
     [Fact]
     public async Task Sync_LookBackWindow_ReplacesChangedDays_WithoutDoubleCounting()
     {

@@ -4,6 +4,7 @@ using AdPilot.Core.Reports;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Hosting;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.Redis.StackExchange;
 using StackExchange.Redis;
@@ -23,6 +24,10 @@ internal static class JobsSetup
         builder.Services.AddSingleton<JobStorage>(sp => redis is null
             ? new InMemoryStorage()
             : new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions { Prefix = prefix }));
+        // Hangfire registers its job activator as the static JobActivator.Current, which the last host to configure
+        // Hangfire sets: with two hosts starting side by side in one process, jobs ran in the other host's container.
+        // Each host activates its jobs from its own services.
+        builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
