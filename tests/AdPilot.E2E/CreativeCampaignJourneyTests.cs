@@ -70,10 +70,6 @@ public sealed class CreativeCampaignJourneyTests(BrowserFixture browser) : LiveA
     {
         await page.GotoAsync(Url + "/ad-accounts");
         await page.WaitForInteractiveAsync();
-        await page.TestId("connect-account").ClickAsync();
-        await page.TestId("platform-simulated").ClickAsync();
-        await page.WaitForURLAsync("**/simulated-platform/authorize**");
-        await page.TestId("sim-allow").ClickAsync();
-        await page.WaitForURLAsync("**/ad-accounts?connected=2**");
+        await page.ConnectSimulatedAdsAsync();
     }
 }

@@ -18,11 +18,7 @@ public sealed class ReportsJourneyTests(BrowserFixture browser) : LiveAppTests(b
         await page.TestId("dashboard-connect").ClickAsync();
         await page.WaitForURLAsync("**/ad-accounts");
         await page.WaitForInteractiveAsync();
-        await page.TestId("connect-account").ClickAsync();
-        await page.TestId("platform-simulated").ClickAsync();
-        await page.WaitForURLAsync("**/simulated-platform/authorize**");
-        await page.TestId("sim-allow").ClickAsync();
-        await page.WaitForURLAsync("**/ad-accounts?connected=2**");
+        await page.ConnectSimulatedAdsAsync();
 
         // The first sync (a background job queued by the binding) brings ~90 days of history at once; how long it
         // takes depends on the machine's load, so the journey waits for the job itself rather than for a render.

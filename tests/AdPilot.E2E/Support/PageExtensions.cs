@@ -47,4 +47,14 @@ public static class PageExtensions
     /// <summary>The signed-in user's id, asked of the API with the page's own cookie.</summary>
     public static async Task<long> UserIdAsync(this IPage page) =>
         long.Parse(await page.EvaluateAsync<string>("async () => (await (await fetch('/api/v1/users/me')).json()).id.toString()"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>From the open ad accounts page: connects Simulated Ads through its consent page (two accounts).</summary>
+    public static async Task ConnectSimulatedAdsAsync(this IPage page)
+    {
+        await page.TestId("connect-account").ClickAsync();
+        await page.TestId("platform-simulated").ClickAsync();
+        await page.WaitForURLAsync("**/simulated-platform/authorize**");
+        await page.TestId("sim-allow").ClickAsync();
+        await page.WaitForURLAsync("**/ad-accounts?connected=2**");
+    }
 }
