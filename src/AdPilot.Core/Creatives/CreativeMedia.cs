@@ -43,6 +43,10 @@ public sealed class CreativeMedia : IDisposable
                 MaximumPoolSizeMegabytes = _options.ImagePoolMegabytes,
                 AllocationLimitMegabytes = (int)Math.Ceiling(_options.MaxImagePixels * 4 / (1024.0 * 1024)) + 1,
             }),
+            // One allocation per picture: above glibc's largest mmap threshold (32 MB) it is mapped and unmapped whole, so
+            // its memory goes back to the OS when the image is disposed. In ImageSharp's 4 MB blocks it stayed in malloc's
+            // arenas (measured: +137 MB resident after five 25 MP decodes, never returned).
+            PreferContiguousImageBuffers = true,
         };
         _images.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { DecodingMode = FrameDecodingMode.First });
         _decodes = new SemaphoreSlim(_options.MaxConcurrentDecodes, _options.MaxConcurrentDecodes);
