@@ -106,10 +106,12 @@ public sealed class LocalObjectStorage : IObjectStorage
 
     public string SignedGetUrl(string key, TimeSpan expiresIn) => Url("GET", key, expiresIn, null, null);
 
-    public async IAsyncEnumerable<ListedObject> ListOlderThanAsync(
-        string prefix, DateTimeOffset before, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<ListedObject> ListOlderThanAsync(string prefix, DateTimeOffset before, CancellationToken ct = default) =>
+        ListOlderThan(prefix, before).ToAsyncEnumerable();
+
+    private IEnumerable<ListedObject> ListOlderThan(string prefix, DateTimeOffset before)
     {
-        var folder = Path.Combine(_root, prefix[..(prefix.LastIndexOf('/') + 1)]);
+        var folder = prefix.LastIndexOf('/') is > 0 and var slash ? PathOf(prefix[..slash]) : _root;
         if (!Directory.Exists(folder))
         {
             yield break;
@@ -117,7 +119,6 @@ public sealed class LocalObjectStorage : IObjectStorage
 
         foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
-            ct.ThrowIfCancellationRequested();
             var key = Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/');
             var file = new FileInfo(path);
             // The store's own .meta and .tmp files are not valid keys.
@@ -126,8 +127,6 @@ public sealed class LocalObjectStorage : IObjectStorage
                 yield return new ListedObject(key, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
             }
         }
-
-        await Task.CompletedTask;
     }
 
     public string PublicUrl(string key) => SignedGetUrl(key, _options.PublicUrlLifetime);
