@@ -58,7 +58,8 @@ public sealed record UploadUrlRequest
     [Required(ErrorMessage = "contentType is required.")]
     public string ContentType { get; init; } = "";
 
-    /// <summary>The size the browser is about to send, checked against the limits up front (and again on completion).</summary>
+    /// <summary>The exact byte count the browser will send: checked against the limits and signed into the URL (ADR 012).</summary>
+    [Required(ErrorMessage = "size is required: the exact number of bytes you will PUT.")]
     [Range(1, long.MaxValue, ErrorMessage = "size must be positive.")]
     public long? Size { get; init; }
 }

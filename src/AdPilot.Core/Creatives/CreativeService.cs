@@ -17,6 +17,7 @@ public sealed class CreativeService(
     IObjectStorage storage,
     ICdnInvalidator cdn,
     ICreativeScorer scorer,
+    CreativeMedia inspector,
     IOptions<CreativeOptions> options,
     TimeProvider clock,
     ILogger<CreativeService> logger)
@@ -28,79 +29,73 @@ public sealed class CreativeService(
     {
         RequestValidator.Validate(request);
         await using var temp = await UploadBuffer.CopyAsync(content, Options.MaxBytes, ct);
-        var media = await CreativeMedia.InspectAsync(temp, Options, ct);
-        var key = $"u/{userId}/c/{Guid.NewGuid():N}{media.Format.Extension}";
+        var media = await inspector.InspectAsync(temp, ct);
+        var key = UploadKeys.NewCreative(userId, media.Format.Extension);
         temp.Position = 0;
         await storage.PutAsync(key, temp, media.Format.ContentType, ct);
         return await SaveAsync(userId, key, media, temp, NameOr(request.Name, fileName), request.Tags, ct);
     }
 
-    /// <summary>Issues a key under the user's upload folder and a URL the browser PUTs the file to.</summary>
+    /// <summary>
+    /// Issues a key under the user's upload folder and a URL the browser PUTs the file to: exactly the declared size and
+    /// content type, until the URL expires (ADR 012).
+    /// </summary>
     public UploadTicket CreateUploadUrl(long userId, UploadUrlRequest request)
     {
         RequestValidator.Validate(request);
         var format = MediaFormat.ForContentType(request.ContentType)
             ?? throw ValidationFailedException.For("contentType", $"Use one of: {string.Join(", ", MediaFormat.All.Select(f => f.ContentType))}.");
-        if (request.Size > Options.MaxBytesFor(format.Type))
+        var size = request.Size!.Value;
+        if (size > Options.MaxBytesFor(format.Type))
         {
             throw ValidationFailedException.For("size", $"The limit for this type is {Options.MaxBytesFor(format.Type):N0} bytes.");
         }
 
-        var key = $"{UploadPrefix(userId)}{Guid.NewGuid():N}{format.Extension}";
-        var url = storage.PresignedPutUrl(key, format.ContentType, Options.UploadUrlLifetime);
+        var key = UploadKeys.NewUpload(userId, format.Extension);
+        var url = storage.PresignedPutUrl(key, format.ContentType, size, Options.UploadUrlLifetime);
         return new UploadTicket(key, url, "PUT", new Dictionary<string, string> { ["Content-Type"] = format.ContentType },
             (clock.GetUtcNow() + Options.UploadUrlLifetime).UtcDateTime);
     }
 
-    /// <summary>Turns a finished presigned upload into a creative; a key outside the user's folder is "not found".</summary>
+    /// <summary>
+    /// Turns a finished presigned upload into a creative; a key outside the user's folder is "not found". The bytes that
+    /// were checked are stored under a final key and the upload is deleted, so its URL can never change the creative.
+    /// </summary>
     public async Task<CreativeView> CompleteUploadAsync(long userId, CompleteUploadRequest request, CancellationToken ct = default)
     {
         RequestValidator.Validate(request);
         var key = request.UploadKey;
-        if (!key.StartsWith(UploadPrefix(userId), StringComparison.Ordinal) || !StorageKeys.IsValid(key) || key.EndsWith(ThumbnailSuffix, StringComparison.Ordinal))
-        {
-            throw new NotFoundException("Upload", key);
-        }
-
+        var stem = UploadKeys.CreativeStemOf(userId, key) ?? throw new NotFoundException("Upload", key);
+        var finalKeys = MediaFormat.All.Select(f => stem + f.Extension).ToList();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (await db.Creatives.AnyAsync(c => c.StorageKey == key, ct))
+            if (await db.Creatives.AnyAsync(c => finalKeys.Contains(c.StorageKey), ct))
             {
+                await DeleteObjectsAsync([key]); // whatever was PUT again after completion is not kept
                 throw new ConflictException("upload_already_completed", "This upload is already a creative.");
             }
         }
 
         var stored = await storage.StatAsync(key, ct) ?? throw new NotFoundException("Upload", key);
-        FileStream? temp = null;
         try
         {
-            temp = stored.Size > Options.MaxBytes
-                ? throw CreativeMedia.Invalid($"The file is {stored.Size:N0} bytes; the limit is {Options.MaxBytes:N0} bytes.")
-                : await DownloadAsync(key, ct);
-            MediaFacts media;
-            try
+            if (stored.Size > Options.MaxBytes)
             {
-                media = await CreativeMedia.InspectAsync(temp, Options, ct);
-            }
-            catch (ValidationFailedException)
-            {
-                await storage.DeleteAsync(key, ct); // a refused upload is not kept
-                throw;
+                throw CreativeMedia.Invalid($"The file is {stored.Size:N0} bytes; the limit is {Options.MaxBytes:N0} bytes.");
             }
 
-            return await SaveAsync(userId, key, media, temp, NameOr(request.Name, key), request.Tags, ct);
-        }
-        catch (ValidationFailedException) when (temp is null)
-        {
+            await using var temp = await DownloadAsync(key, ct);
+            var media = await inspector.InspectAsync(temp, ct);
+            var finalKey = stem + media.Format.Extension;
+            temp.Position = 0;
+            await storage.PutAsync(finalKey, temp, media.Format.ContentType, ct);
             await storage.DeleteAsync(key, ct);
-            throw;
+            return await SaveAsync(userId, finalKey, media, temp, NameOr(request.Name, key), request.Tags, ct);
         }
-        finally
+        catch (ValidationFailedException)
         {
-            if (temp is not null)
-            {
-                await temp.DisposeAsync();
-            }
+            await DeleteObjectsAsync([key]); // a refused upload is not kept
+            throw;
         }
     }
 
@@ -156,7 +151,7 @@ public sealed class CreativeService(
         string? thumbnailKey = null;
         try
         {
-            if (media.Format.Type == CreativeType.Image && await CreativeMedia.ThumbnailAsync(file, Options.ThumbnailWidth, ct) is { } thumbnail)
+            if (media.Format.Type == CreativeType.Image && await inspector.ThumbnailAsync(file, ct) is { } thumbnail)
             {
                 await using (thumbnail)
                 {
@@ -220,11 +215,7 @@ public sealed class CreativeService(
 
     private CreativeView View(Creative creative) => CreativeView.Of(creative, storage, Options.ViewUrlLifetime);
 
-    private const string ThumbnailSuffix = "-thumb.jpg";
-
-    private static string UploadPrefix(long userId) => $"u/{userId}/uploads/";
-
-    private static string ThumbnailKeyOf(string key) => key[..key.LastIndexOf('.')] + ThumbnailSuffix;
+    private static string ThumbnailKeyOf(string key) => key[..key.LastIndexOf('.')] + "-thumb.jpg";
 
     private static string NameOr(string? name, string? fileName)
     {

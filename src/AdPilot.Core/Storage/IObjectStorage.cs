@@ -19,8 +19,14 @@ public interface IObjectStorage
     /// <summary>Deletes the object; deleting a missing object is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken ct = default);
 
-    /// <summary>A URL a browser can PUT the bytes to until <paramref name="expiresIn"/> passes, sending exactly <paramref name="contentType"/>.</summary>
-    string PresignedPutUrl(string key, string contentType, TimeSpan expiresIn);
+    /// <summary>
+    /// A URL a browser can PUT the bytes to until <paramref name="expiresIn"/> passes, sending exactly
+    /// <paramref name="contentType"/> and exactly <paramref name="contentLength"/> bytes (both are part of the signature).
+    /// </summary>
+    string PresignedPutUrl(string key, string contentType, long contentLength, TimeSpan expiresIn);
+
+    /// <summary>Objects whose key starts with <paramref name="prefix"/> and that were last written before <paramref name="before"/>.</summary>
+    IAsyncEnumerable<ListedObject> ListOlderThanAsync(string prefix, DateTimeOffset before, CancellationToken ct = default);
 
     /// <summary>A URL that reads the object until <paramref name="expiresIn"/> passes.</summary>
     string SignedGetUrl(string key, TimeSpan expiresIn);
@@ -30,3 +36,5 @@ public interface IObjectStorage
 }
 
 public sealed record StoredObject(string Key, long Size, string ContentType);
+
+public sealed record ListedObject(string Key, long Size, DateTimeOffset LastModified);

@@ -7,7 +7,7 @@ namespace AdPilot.Core.Storage;
 /// <summary>
 /// Objects as files in one folder (the embedded default). The app serves them at <c>/files/{key}</c> and accepts
 /// browser uploads there, both only with an HMAC signature that names the method, key, expiry (and for PUT the
-/// content type), so the URLs work like S3's presigned ones. Content types sit beside the files in <c>.meta/</c>,
+/// content type and exact length), so the URLs work like S3's presigned ones. Content types sit beside the files in <c>.meta/</c>,
 /// which no valid key can reach.
 /// </summary>
 public sealed class LocalObjectStorage : IObjectStorage
@@ -101,14 +101,38 @@ public sealed class LocalObjectStorage : IObjectStorage
         return Task.CompletedTask;
     }
 
-    public string PresignedPutUrl(string key, string contentType, TimeSpan expiresIn) => Url("PUT", key, expiresIn, contentType);
+    public string PresignedPutUrl(string key, string contentType, long contentLength, TimeSpan expiresIn) =>
+        Url("PUT", key, expiresIn, contentType, contentLength);
 
-    public string SignedGetUrl(string key, TimeSpan expiresIn) => Url("GET", key, expiresIn, null);
+    public string SignedGetUrl(string key, TimeSpan expiresIn) => Url("GET", key, expiresIn, null, null);
+
+    public IAsyncEnumerable<ListedObject> ListOlderThanAsync(string prefix, DateTimeOffset before, CancellationToken ct = default) =>
+        ListOlderThan(prefix, before).ToAsyncEnumerable();
+
+    private IEnumerable<ListedObject> ListOlderThan(string prefix, DateTimeOffset before)
+    {
+        var folder = prefix.LastIndexOf('/') is > 0 and var slash ? PathOf(prefix[..slash]) : _root;
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var key = Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/');
+            var file = new FileInfo(path);
+            // The store's own .meta and .tmp files are not valid keys.
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && StorageKeys.IsValid(key) && file.Exists && file.LastWriteTimeUtc < before.UtcDateTime)
+            {
+                yield return new ListedObject(key, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
+            }
+        }
+    }
 
     public string PublicUrl(string key) => SignedGetUrl(key, _options.PublicUrlLifetime);
 
-    /// <summary>True when the signature was made by this store for this method, key (and content type) and has not expired.</summary>
-    public bool Verify(string method, string key, string? expires, string? signature, string? contentType)
+    /// <summary>True when the signature was made by this store for this method, key (and content type and length) and has not expired.</summary>
+    public bool Verify(string method, string key, string? expires, string? signature, string? contentType, long? contentLength = null)
     {
         if (!StorageKeys.IsValid(key) || !long.TryParse(expires, out var exp) || string.IsNullOrEmpty(signature)
             || exp < _clock.GetUtcNow().ToUnixTimeSeconds())
@@ -116,21 +140,25 @@ public sealed class LocalObjectStorage : IObjectStorage
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Sign(method, key, exp, method == "PUT" ? contentType ?? "" : null));
+        var put = method == "PUT";
+        var expected = Encoding.ASCII.GetBytes(Sign(method, key, exp, put ? contentType ?? "" : null, put ? contentLength ?? -1 : null));
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
     }
 
-    private string Url(string method, string key, TimeSpan expiresIn, string? contentType)
+    private string Url(string method, string key, TimeSpan expiresIn, string? contentType, long? contentLength)
     {
         StorageKeys.Require(key);
         var exp = (_clock.GetUtcNow() + expiresIn).ToUnixTimeSeconds();
-        var sig = Sign(method, key, exp, contentType);
-        return $"{_options.PublicBaseUrl.TrimEnd('/')}{RoutePrefix}{key}?exp={exp}&sig={sig}";
+        var sig = Sign(method, key, exp, contentType, contentLength);
+        var length = contentLength is { } len ? $"&len={len}" : "";
+        return $"{_options.PublicBaseUrl.TrimEnd('/')}{RoutePrefix}{key}?exp={exp}{length}&sig={sig}";
     }
 
-    private string Sign(string method, string key, long exp, string? contentType)
+    private string Sign(string method, string key, long exp, string? contentType, long? contentLength)
     {
-        var payload = Encoding.UTF8.GetBytes($"{method}\n{key}\n{exp}\n{contentType}");
+        // GET payloads are unchanged from before lengths were signed, so long-lived read URLs stay valid.
+        var length = contentLength is { } len ? $"\n{len}" : "";
+        var payload = Encoding.UTF8.GetBytes($"{method}\n{key}\n{exp}\n{contentType}{length}");
         return Convert.ToBase64String(HMACSHA256.HashData(_signingKey, payload)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }

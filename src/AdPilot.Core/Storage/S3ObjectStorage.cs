@@ -76,11 +76,37 @@ public sealed class S3ObjectStorage : IObjectStorage, IDisposable
     public async Task DeleteAsync(string key, CancellationToken ct = default) =>
         await _s3.DeleteObjectAsync(_options.Bucket, StorageKeys.Require(key), ct);
 
-    public string PresignedPutUrl(string key, string contentType, TimeSpan expiresIn) =>
-        _s3.GetPreSignedURL(Presign(key, HttpVerb.PUT, expiresIn, contentType));
+    /// <summary>Content-Type and Content-Length are signed headers: S3 refuses a PUT whose headers differ (ADR 012).</summary>
+    public string PresignedPutUrl(string key, string contentType, long contentLength, TimeSpan expiresIn)
+    {
+        var request = Presign(key, HttpVerb.PUT, expiresIn, contentType);
+        request.Headers.ContentLength = contentLength;
+        return _s3.GetPreSignedURL(request);
+    }
 
     public string SignedGetUrl(string key, TimeSpan expiresIn) =>
         _s3.GetPreSignedURL(Presign(key, HttpVerb.GET, expiresIn, null));
+
+    public async IAsyncEnumerable<ListedObject> ListOlderThanAsync(
+        string prefix, DateTimeOffset before, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var request = new ListObjectsV2Request { BucketName = _options.Bucket, Prefix = prefix };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await _s3.ListObjectsV2Async(request, ct);
+            foreach (var item in page.S3Objects ?? [])
+            {
+                if (item.LastModified is { } modified && new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero) < before)
+                {
+                    yield return new ListedObject(item.Key, item.Size ?? 0, new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero));
+                }
+            }
+
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+    }
 
     public string PublicUrl(string key)
     {

@@ -1,13 +1,16 @@
 using AdPilot.Core.Common;
 using AdPilot.Core.Creatives;
 using AdPilot.Core.Tests.Support;
+using Microsoft.Extensions.Options;
 
 namespace AdPilot.Core.Tests.Creatives;
 
 public sealed class CreativeMediaTests
 {
     private static Task<MediaFacts> Inspect(byte[] bytes, CreativeOptions? options = null) =>
-        CreativeMedia.InspectAsync(new MemoryStream(bytes), options ?? new CreativeOptions());
+        Media(options).InspectAsync(new MemoryStream(bytes));
+
+    private static CreativeMedia Media(CreativeOptions? options = null) => new(Options.Create(options ?? new CreativeOptions()));
 
     public static TheoryData<string, int, int> Images() => new()
     {
@@ -99,11 +102,79 @@ public sealed class CreativeMediaTests
     }
 
     [Fact]
+    public async Task Inspect_AnimatedGif_CountsFramesTimesPixelsAgainstTheLimit()
+    {
+        var gif = TestMedia.AnimatedGif(10, 20, 3); // 3 × 200 pixels
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => Inspect(gif, new CreativeOptions { MaxAnimationPixels = 599 }));
+        var accepted = await Inspect(gif, new CreativeOptions { MaxAnimationPixels = 600 });
+
+        Assert.Contains("3 frames of 10×20", Assert.Single(refused.Errors["file"]));
+        Assert.Equal((10, 20), (accepted.Width!.Value, accepted.Height!.Value));
+    }
+
+    [Fact]
     public async Task Thumbnail_IsAJpegAtMostTheConfiguredWidth()
     {
-        await using var thumbnail = await CreativeMedia.ThumbnailAsync(new MemoryStream(TestMedia.Png(640, 480)), 320);
+        var media = Media();
+        await using var thumbnail = await media.ThumbnailAsync(new MemoryStream(TestMedia.Png(640, 480)));
 
-        var facts = await CreativeMedia.InspectAsync(thumbnail!, new CreativeOptions());
+        var facts = await media.InspectAsync(thumbnail!);
         Assert.Equal((MediaFormat.Jpeg, 320, 240), (facts.Format, facts.Width!.Value, facts.Height!.Value));
+    }
+
+    [Fact]
+    public async Task Thumbnail_OfAnAnimation_IsItsFirstFrame()
+    {
+        await using var thumbnail = await Media().ThumbnailAsync(new MemoryStream(TestMedia.AnimatedGif(40, 30, 4)));
+
+        using var image = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgb24>(thumbnail!);
+        Assert.Equal((1, 40, 30), (image.Frames.Count, image.Width, image.Height));
+        Assert.True(image[20, 15].R < 20, "the first frame is black; later frames are not");
+    }
+
+    [Fact]
+    public async Task Thumbnail_DecodesAtMostTheConfiguredNumberAtOnce()
+    {
+        var media = Media(new CreativeOptions { MaxConcurrentDecodes = 1 });
+        using var held = new HeldStream(TestMedia.Png(64, 64));
+        var first = Task.Run(() => media.ThumbnailAsync(held));
+        held.Reading.Wait(TimeSpan.FromSeconds(30));
+
+        var second = media.ThumbnailAsync(new MemoryStream(TestMedia.Png(64, 64)));
+
+        Assert.False(second.IsCompleted); // waits for the slot the first decode holds
+        held.Release.Set();
+        Assert.NotNull(await first);
+        Assert.NotNull(await second);
+    }
+
+    /// <summary>A stream whose first read signals <see cref="Reading"/> and then blocks until <see cref="Release"/> is set.</summary>
+    private sealed class HeldStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public ManualResetEventSlim Reading { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Reading.Set();
+            Release.Wait(TimeSpan.FromSeconds(30));
+            return base.Read(buffer, offset, count);
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            Reading.Set();
+            Release.Wait(TimeSpan.FromSeconds(30));
+            return base.Read(buffer);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Reading.Dispose();
+            Release.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }

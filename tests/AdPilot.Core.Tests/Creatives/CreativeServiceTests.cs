@@ -174,7 +174,7 @@ public sealed class CreativeServiceTests : IAsyncLifetime
         var creative = await _creatives.CompleteUploadAsync(_user, new CompleteUploadRequest { UploadKey = ticket.UploadKey, Name = "From browser", Tags = ["web"] });
         await Assert.ThrowsAsync<ConflictException>(() => _creatives.CompleteUploadAsync(_user, new CompleteUploadRequest { UploadKey = ticket.UploadKey }));
 
-        Assert.StartsWith($"u/{_user}/uploads/", ticket.UploadKey, StringComparison.Ordinal);
+        Assert.StartsWith($"uploads/{_user}/", ticket.UploadKey, StringComparison.Ordinal);
         Assert.Equal(("PUT", "image/png"), (ticket.Method, ticket.Headers["Content-Type"]));
         Assert.Equal(("From browser", 64, 80), (creative.Name, creative.Width!.Value, creative.Height!.Value));
         Assert.Equal(_clock.GetUtcNow().UtcDateTime.AddMinutes(15), ticket.ExpiresAt);
@@ -183,7 +183,7 @@ public sealed class CreativeServiceTests : IAsyncLifetime
     [Fact]
     public async Task PresignedUpload_MissingOrInvalid_IsRefused_AndTheInvalidObjectRemoved()
     {
-        var ticket = _creatives.CreateUploadUrl(_user, new UploadUrlRequest { ContentType = "image/jpeg" });
+        var ticket = _creatives.CreateUploadUrl(_user, new UploadUrlRequest { ContentType = "image/jpeg", Size = 100 });
         await Assert.ThrowsAsync<NotFoundException>(() => _creatives.CompleteUploadAsync(_user, new CompleteUploadRequest { UploadKey = ticket.UploadKey }));
         await _storage.Store.PutAsync(ticket.UploadKey, new MemoryStream("<html>not an image</html>"u8.ToArray()), "image/jpeg");
 
@@ -192,6 +192,49 @@ public sealed class CreativeServiceTests : IAsyncLifetime
         Assert.Empty(_storage.Keys());
         Assert.Throws<ValidationFailedException>(() => _creatives.CreateUploadUrl(_user, new UploadUrlRequest { ContentType = "text/html" }));
         Assert.Throws<ValidationFailedException>(() => _creatives.CreateUploadUrl(_user, new UploadUrlRequest { ContentType = "image/png", Size = 31L * 1024 * 1024 }));
-        await Assert.ThrowsAsync<NotFoundException>(() => _creatives.CompleteUploadAsync(_user, new CompleteUploadRequest { UploadKey = $"u/{_user}/uploads/../../x.png" }));
+        Assert.Throws<ValidationFailedException>(() => _creatives.CreateUploadUrl(_user, new UploadUrlRequest { ContentType = "image/png" })); // size is required
+        await Assert.ThrowsAsync<NotFoundException>(() => _creatives.CompleteUploadAsync(_user, new CompleteUploadRequest { UploadKey = $"uploads/{_user}/../../x.png" }));
+        await Assert.ThrowsAsync<NotFoundException>(() => _creatives.CompleteUploadAsync(_user, new CompleteUploadRequest { UploadKey = $"uploads/{_user}/x.png" }));
+    }
+
+    [Fact]
+    public async Task PresignedUpload_Completed_MovesTheCheckedBytesToTheCreativesKey_SoTheUploadKeyCannotChangeIt()
+    {
+        var png = TestMedia.Png(64, 80);
+        var ticket = _creatives.CreateUploadUrl(_user, new UploadUrlRequest { ContentType = "image/png", Size = png.Length });
+        await _storage.Store.PutAsync(ticket.UploadKey, new MemoryStream(png), "image/png");
+
+        var creative = await _creatives.CompleteUploadAsync(_user, new CompleteUploadRequest { UploadKey = ticket.UploadKey });
+        await _storage.Store.PutAsync(ticket.UploadKey, new MemoryStream("<html>replaced</html>"u8.ToArray()), "image/png");
+        var again = await Assert.ThrowsAsync<ConflictException>(() => _creatives.CompleteUploadAsync(_user, new CompleteUploadRequest { UploadKey = ticket.UploadKey }));
+
+        Assert.Equal("upload_already_completed", again.Code);
+        var id = ticket.UploadKey[(ticket.UploadKey.LastIndexOf('/') + 1)..^4];
+        Assert.Equal([$"u/{_user}/c/{id}-thumb.jpg", $"u/{_user}/c/{id}.png"], _storage.Keys()); // the upload is gone, replaced bytes too
+        await using var stored = await _storage.Store.GetAsync($"u/{_user}/c/{id}.png");
+        using var copy = new MemoryStream();
+        await stored!.CopyToAsync(copy);
+        Assert.Equal(png, copy.ToArray());
+        Assert.Equal(creative.Id, (await _creatives.GetAsync(_user, creative.Id)).Id);
+    }
+
+    [Fact]
+    public async Task AbandonedUploads_AreDeletedOnceTheirUrlExpired_AndCreativesAreKept()
+    {
+        var creative = await Upload(TestMedia.Png(20, 20), "kept.png");
+        var ticket = _creatives.CreateUploadUrl(_user, new UploadUrlRequest { ContentType = "image/png", Size = 10 });
+        await _storage.Store.PutAsync(ticket.UploadKey, new MemoryStream(new byte[10]), "image/png");
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow); // file times are the real clock's
+        var sweeper = new AbandonedUploads(_storage.Store, Microsoft.Extensions.Options.Options.Create(new CreativeOptions()), clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AbandonedUploads>.Instance);
+
+        var whileValid = await sweeper.DeleteAsync();
+        clock.Advance(new CreativeOptions().UploadUrlLifetime + AbandonedUploads.Grace + TimeSpan.FromMinutes(1));
+        var afterExpiry = await sweeper.DeleteAsync();
+
+        Assert.Equal((0, 1), (whileValid, afterExpiry));
+        Assert.Equal(2, _storage.Keys().Count); // the creative's file and thumbnail
+        Assert.DoesNotContain(ticket.UploadKey, _storage.Keys());
+        Assert.Equal(creative.Id, (await _creatives.GetAsync(_user, creative.Id)).Id);
     }
 }

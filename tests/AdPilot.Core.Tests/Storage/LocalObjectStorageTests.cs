@@ -34,14 +34,18 @@ public sealed class LocalObjectStorageTests
         var clock = TestClock.At2026();
         using var storage = new TestStorage(clock);
         var (getKey, getExp, getSig) = Parse(storage.Store.SignedGetUrl("u/1/a.png", TimeSpan.FromMinutes(5)));
-        var (putKey, putExp, putSig) = Parse(storage.Store.PresignedPutUrl("u/1/b.png", "image/png", TimeSpan.FromMinutes(5)));
+        var put = storage.Store.PresignedPutUrl("u/1/b.png", "image/png", 1234, TimeSpan.FromMinutes(5));
+        var (putKey, putExp, putSig) = Parse(put);
 
         Assert.Equal("u/1/a.png", getKey);
         Assert.True(storage.Store.Verify("GET", getKey, getExp, getSig, null));
-        Assert.True(storage.Store.Verify("PUT", putKey, putExp, putSig, "image/png"));
+        Assert.True(storage.Store.Verify("PUT", putKey, putExp, putSig, "image/png", 1234));
+        Assert.Contains("len=1234", put, StringComparison.Ordinal);
+        Assert.False(storage.Store.Verify("PUT", putKey, putExp, putSig, "image/png", 1235)); // the length is signed
+        Assert.False(storage.Store.Verify("PUT", putKey, putExp, putSig, "image/png"));
         Assert.False(storage.Store.Verify("PUT", getKey, getExp, getSig, null)); // a read URL cannot write
         Assert.False(storage.Store.Verify("GET", "u/1/other.png", getExp, getSig, null));
-        Assert.False(storage.Store.Verify("PUT", putKey, putExp, putSig, "text/html"));
+        Assert.False(storage.Store.Verify("PUT", putKey, putExp, putSig, "text/html", 1234));
         Assert.False(storage.Store.Verify("GET", getKey, (long.Parse(getExp) + 3600).ToString(), getSig, null));
         Assert.False(storage.Store.Verify("GET", getKey, getExp, getSig[..^1] + (getSig[^1] == 'A' ? 'B' : 'A'), null));
         Assert.False(storage.Store.Verify("GET", getKey, getExp, null, null));

@@ -59,6 +59,7 @@ public static class ServiceFactory
     public static AdPilot.Core.Creatives.CreativeService Creatives(
         TestDatabase db, TimeProvider clock, AdPilot.Core.Storage.IObjectStorage storage, AdPilot.Core.Creatives.CreativeOptions? options = null) =>
         new(db, storage, new AdPilot.Core.Storage.NoCdnInvalidator(), new AdPilot.Core.Creatives.DefaultCreativeScorer(),
+            new AdPilot.Core.Creatives.CreativeMedia(Options.Create(options ?? new AdPilot.Core.Creatives.CreativeOptions())),
             Options.Create(options ?? new AdPilot.Core.Creatives.CreativeOptions()), clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.Creatives.CreativeService>.Instance);
 

@@ -16,6 +16,21 @@ public static class TestMedia
 
     public static byte[] WebP(int width, int height) => Encode(width, height, (image, s) => image.SaveAsWebp(s));
 
+    /// <summary>An animated GIF of <paramref name="frames"/> frames, each a different colour.</summary>
+    public static byte[] AnimatedGif(int width, int height, int frames)
+    {
+        using var image = new Image<Rgba32>(width, height, new Rgba32(0, 0, 0));
+        for (var i = 1; i < frames; i++)
+        {
+            using var frame = new Image<Rgba32>(width, height, new Rgba32((byte)(i * 40), 90, 30));
+            image.Frames.AddFrame(frame.Frames.RootFrame);
+        }
+
+        using var stream = new MemoryStream();
+        image.SaveAsGif(stream);
+        return stream.ToArray();
+    }
+
     private static byte[] Encode(int width, int height, Action<Image<Rgba32>, Stream> save)
     {
         using var image = new Image<Rgba32>(width, height, new Rgba32(200, 40, 90));

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AdPilot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdPilot.Web.Tests.Creatives;
 
@@ -186,4 +187,44 @@ public sealed class CreativesApiTests(AdPilotFactory factory) : IClassFixture<Ad
         Assert.Equal("upload_already_completed", (await again.ProblemAsync()).Code());
         Assert.Equal("validation_failed", (await badType.ProblemAsync()).Code());
     }
+
+    /// <summary>
+    /// Issue #11 item 3: after completion the same upload URL accepted HTML, and 40 MB over a 30 MB limit, which then
+    /// replaced the creative's file. Now the URL takes only the signed length, and completion moved the checked bytes.
+    /// </summary>
+    [Fact]
+    public async Task PresignedUpload_AfterCompletion_TheUrlCannotChangeTheCreative_NorTakeMoreThanItsLength()
+    {
+        var client = await SignedIn("creative-single-use@example.com");
+        var userId = await UserIdAsync(client);
+        var anonymous = factory.CreateClient();
+        var png = TestImages.Png(300, 300);
+        var ticket = await (await client.PostAsJsonAsync("/api/v1/creatives/upload-url", new { contentType = "image/png", size = png.Length })).Content.ReadFromJsonAsync<JsonElement>();
+        var url = ticket.GetProperty("uploadUrl").GetString()!;
+        var key = ticket.GetProperty("uploadKey").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync(Put(url, png))).StatusCode);
+        var creative = await (await client.PostAsJsonAsync("/api/v1/creatives", new { uploadKey = key })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var html = System.Text.Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>".PadRight(png.Length));
+        var htmlPut = await anonymous.SendAsync(Put(url, html)); // the right length: stored under the upload key, never the creative's
+        var oversized = await anonymous.SendAsync(Put(url, new byte[40 * 1024 * 1024]));
+        var again = await client.PostAsJsonAsync("/api/v1/creatives", new { uploadKey = key });
+        var noSize = await client.PostAsJsonAsync("/api/v1/creatives/upload-url", new { contentType = "image/png" });
+
+        Assert.Equal(HttpStatusCode.OK, htmlPut.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.Equal("upload_already_completed", (await again.ProblemAsync()).Code());
+        Assert.Equal("validation_failed", (await noSize.ProblemAsync()).Code());
+        Assert.Equal(png, await anonymous.GetByteArrayAsync(creative.GetProperty("url").GetString()));
+        Assert.Equal(2, StoredFiles(userId).Length); // the creative and its thumbnail
+        var uploads = Path.Combine(factory.DataDirectory, "files", "uploads", userId.ToString());
+        Assert.Empty(Directory.Exists(uploads) ? Directory.GetFiles(uploads) : []); // the upload, and what was PUT again, are deleted
+        using var connection = factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        Assert.Contains(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == "creatives:delete-abandoned-uploads");
+    }
+
+    internal static HttpRequestMessage Put(string url, byte[] bytes, string contentType = "image/png") => new(HttpMethod.Put, url)
+    {
+        Content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue(contentType) } },
+    };
 }

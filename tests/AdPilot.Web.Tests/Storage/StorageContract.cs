@@ -47,7 +47,7 @@ public static class StorageContract
     public static async Task<bool> PresignedRoundTripAsync(IObjectStorage store, HttpClient http, byte[] bytes)
     {
         var key = NewKey(".png");
-        var put = new HttpRequestMessage(HttpMethod.Put, store.PresignedPutUrl(key, "image/png", TimeSpan.FromMinutes(5)))
+        var put = new HttpRequestMessage(HttpMethod.Put, store.PresignedPutUrl(key, "image/png", bytes.Length, TimeSpan.FromMinutes(5)))
         {
             Content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } },
         };
@@ -59,6 +59,24 @@ public static class StorageContract
         var downloaded = await get.Content.ReadAsByteArrayAsync();
         Assert.Equal("image/png", get.Content.Headers.ContentType?.MediaType);
         return downloaded.AsSpan().SequenceEqual(bytes) && (await store.StatAsync(key))!.Size == bytes.Length;
+    }
+
+    /// <summary>Listing by prefix and age: only keys under the prefix, only those written before the cut-off.</summary>
+    public static async Task ListOlderThanAsync(IObjectStorage store)
+    {
+        var prefix = $"contract/{Guid.NewGuid():N}/";
+        string[] keys = [prefix + "a.bin", prefix + "deeper/b.bin"];
+        foreach (var key in keys.Append(NewKey()))
+        {
+            await store.PutAsync(key, new MemoryStream(Bytes(10)), "application/octet-stream");
+        }
+
+        var future = await store.ListOlderThanAsync(prefix, DateTimeOffset.UtcNow.AddMinutes(1)).ToListAsync();
+        var past = await store.ListOlderThanAsync(prefix, DateTimeOffset.UtcNow.AddMinutes(-5)).ToListAsync();
+
+        Assert.Equal(keys, future.Select(o => o.Key).Order(StringComparer.Ordinal));
+        Assert.All(future, o => Assert.Equal(10, o.Size));
+        Assert.Empty(past);
     }
 
     public static async Task<byte[]> ReadAsync(IObjectStorage store, string key)

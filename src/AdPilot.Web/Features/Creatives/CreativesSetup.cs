@@ -14,7 +14,9 @@ internal static class CreativesSetup
             .ValidatePlainly()
             .ValidateOnStart();
         builder.Services.AddSingleton<ICreativeScorer, DefaultCreativeScorer>();
+        builder.Services.AddSingleton<CreativeMedia>();
         builder.Services.AddSingleton<CreativeService>();
+        builder.Services.AddSingleton<AbandonedUploads>();
         builder.Services.AddSingleton<AdPilot.Core.Campaigns.ICreativeContent, StoredCreativeContent>();
     }
 

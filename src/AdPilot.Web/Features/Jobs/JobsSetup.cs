@@ -1,4 +1,5 @@
 using AdPilot.Core.AdAccounts;
+using AdPilot.Core.Creatives;
 using AdPilot.Core.Notifications;
 using AdPilot.Core.Reports;
 using AdPilot.Web.Features.Identity;
@@ -44,6 +45,7 @@ internal static class JobsSetup
         jobs.AddOrUpdate<AdAccountService>("ad-accounts:refresh-tokens", s => s.RefreshExpiringAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<ReportIngestion>("reports:sync", s => s.SyncAllAsync(CancellationToken.None), "0 */6 * * *");
         jobs.AddOrUpdate<ReportService>("reports:archive", s => s.ArchiveAsync(CancellationToken.None), Cron.Daily(4));
+        jobs.AddOrUpdate<AbandonedUploads>("creatives:delete-abandoned-uploads", s => s.DeleteAsync(CancellationToken.None), Cron.Hourly());
     }
 
     /// <summary>The dashboard sits behind the Admin policy; Hangfire's own local-only filter is replaced by it.</summary>

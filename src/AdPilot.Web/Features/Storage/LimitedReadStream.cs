@@ -1,11 +1,16 @@
 namespace AdPilot.Web.Features.Storage;
 
-/// <summary>Reads at most a given number of bytes, then fails: caps chunked bodies that announce no length.</summary>
-internal sealed class LimitedReadStream(Stream inner, long limit) : Stream
+/// <summary>
+/// Reads at most a given number of bytes, then fails: caps chunked bodies that announce no length. With
+/// <c>exact</c>, a body that ends short of the limit fails too.
+/// </summary>
+internal sealed class LimitedReadStream(Stream inner, long limit, bool exact = false) : Stream
 {
     private long _read;
 
     public sealed class TooLargeException() : IOException("The body is larger than allowed.");
+
+    public sealed class TooShortException() : IOException("The body is shorter than declared.");
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -24,7 +29,12 @@ internal sealed class LimitedReadStream(Stream inner, long limit) : Stream
     private int Count(int read)
     {
         _read += read;
-        return _read > limit ? throw new TooLargeException() : read;
+        if (_read > limit)
+        {
+            throw new TooLargeException();
+        }
+
+        return read == 0 && exact && _read < limit ? throw new TooShortException() : read;
     }
 
     public override void Flush() { }

@@ -1,6 +1,7 @@
 using AdPilot.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace AdPilot.Web.Features.Storage;
@@ -49,35 +50,57 @@ internal static class LocalFilesEndpoints
         return TypedResults.Stream(stream, stored.ContentType, enableRangeProcessing: true);
     }
 
+    /// <summary>
+    /// Exactly the signed length and content type, or nothing is stored (ADR 012); the upload's bytes are judged, and
+    /// moved to the creative's own key, when the upload is completed.
+    /// </summary>
     private static async Task<IResult> PutFile(string key, HttpContext http, LocalObjectStorage storage, IOptions<StorageOptions> options, CancellationToken ct)
     {
         var contentType = http.Request.ContentType;
-        if (!storage.Verify("PUT", key, http.Request.Query["exp"], http.Request.Query["sig"], contentType))
+        if (!long.TryParse(http.Request.Query["len"], out var length)
+            || !storage.Verify("PUT", key, http.Request.Query["exp"], http.Request.Query["sig"], contentType, length))
         {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return Refuse(StatusCodes.Status403Forbidden, "upload_url_invalid", "The upload URL is invalid or expired, or the content type differs from the signed one.");
         }
 
-        var limit = options.Value.Local.MaxUploadBytes;
-        if (http.Request.ContentLength > limit)
+        if (length > options.Value.Local.MaxUploadBytes || http.Request.ContentLength > length)
         {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(length);
+        }
+
+        if (http.Request.ContentLength < length)
+        {
+            return ShortBody(length);
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = limit;
+            feature.MaxRequestBodySize = length;
         }
 
-        await using var body = new LimitedReadStream(http.Request.Body, limit);
+        await using var body = new LimitedReadStream(http.Request.Body, length, exact: true);
         try
         {
             await storage.PutAsync(key, body, contentType!, ct);
         }
         catch (LimitedReadStream.TooLargeException)
         {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(length);
+        }
+        catch (LimitedReadStream.TooShortException)
+        {
+            return ShortBody(length);
         }
 
         return TypedResults.Ok();
     }
+
+    private static ProblemHttpResult TooLarge(long length) =>
+        Refuse(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"This upload URL takes exactly {length:N0} bytes (and at most the store's limit).");
+
+    private static ProblemHttpResult ShortBody(long length) =>
+        Refuse(StatusCodes.Status400BadRequest, "upload_length_mismatch", $"This upload URL takes exactly {length:N0} bytes.");
+
+    private static ProblemHttpResult Refuse(int status, string code, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
 }
