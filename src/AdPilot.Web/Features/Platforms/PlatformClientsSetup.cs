@@ -28,7 +28,7 @@ public static class PlatformClientsSetup
                 "Platforms:Http timeouts must be positive and TotalTimeout at least AttemptTimeout.")
             .ValidateOnStart();
         services.AddOptions<MetaOptions>().Bind(configuration.GetSection(MetaOptions.Section))
-            .Validate(o => o.BaseUrl.IsAbsoluteUri && o.GraphApiVersion.StartsWith('v'), "Platforms:Meta:BaseUrl must be absolute and GraphApiVersion like v21.0.")
+            .Validate(o => o.BaseUrl.IsAbsoluteUri && o.GraphApiVersion.StartsWith('v'), "Platforms:Meta:BaseUrl must be absolute and GraphApiVersion like v26.0.")
             .ValidateOnStart();
         services.AddOptions<TikTokOptions>().Bind(configuration.GetSection(TikTokOptions.Section))
             .Validate(o => o.BaseUrl.IsAbsoluteUri, "Platforms:TikTok:BaseUrl must be absolute.")
@@ -39,6 +39,7 @@ public static class PlatformClientsSetup
                 "Platforms:GoogleAds:LoginCustomerId must be a customer id (digits).")
             .ValidateOnStart();
 
+        services.AddHostedService<PlatformVersionCheck>();
         services.AddPlatformClient<MetaAdsClient>("meta", (response, o, _) => MetaErrors.ShouldRetryAsync(response, o));
         services.AddPlatformClient<TikTokAdsClient>("tiktok", (response, o, _) => TikTokErrors.ShouldRetryAsync(response, o));
         services.AddPlatformClient<GoogleAdsClient>("googleads", GoogleAdsErrors.ShouldRetryAsync);
