@@ -73,6 +73,22 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         return new BreakdownReport(from, to, scope.Level, scope.EntityId, children.Type, sort, descending, BreakdownSort.Apply(rows, sort, descending));
     }
 
+    /// <summary>The account, campaign and ad set above one of the user's ad sets or ads; null when it is not theirs (or gone).</summary>
+    public async Task<ReportEntityPath?> LocateAsync(long userId, ReportLevel level, long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return level switch
+        {
+            ReportLevel.AdSet => await (from s in db.AdSets join c in db.Campaigns on s.CampaignId equals c.Id
+                                        where s.Id == id && s.UserId == userId
+                                        select new ReportEntityPath(c.AdAccountId, c.Id, null, level, id)).SingleOrDefaultAsync(ct),
+            ReportLevel.Ad => await (from x in db.Ads join s in db.AdSets on x.AdSetId equals s.Id join c in db.Campaigns on s.CampaignId equals c.Id
+                                     where x.Id == id && x.UserId == userId
+                                     select new ReportEntityPath(c.AdAccountId, c.Id, s.Id, level, id)).SingleOrDefaultAsync(ct),
+            _ => null,
+        };
+    }
+
     /// <summary>The user's today in their time zone: the default end of a range, and what "today" means on the dashboard.</summary>
     public async Task<DateOnly> TodayAsync(long userId, CancellationToken ct = default)
     {
