@@ -19,6 +19,10 @@ public sealed partial class FakeGoogleAds : FakeApiServer
     public const string RefreshToken = "1//GoogleRefreshTokenValue666";
     public const string CustomerId = "1234567890";
 
+    /// <summary>The Campaign fields (v25, REST names) the fake accepts on create; anything else is an unknown field.</summary>
+    private static readonly HashSet<string> CampaignFields =
+        ["name", "status", "advertisingChannelType", "campaignBudget", "startDateTime", "endDateTime", "targetSpend", "manualCpc", "containsEuPoliticalAdvertising"];
+
     /// <summary>The only API version this fake answers, as Google answers nothing for a sunset version.</summary>
     public const string Version = "v25";
 
@@ -127,9 +131,10 @@ public sealed partial class FakeGoogleAds : FakeApiServer
         else if (path.EndsWith("campaigns:mutate", StringComparison.Ordinal))
         {
             var create = JsonDocument.Parse(body).RootElement.GetProperty("operations")[0].GetProperty("create");
-            if (create.TryGetProperty("startDate", out _) || create.TryGetProperty("endDate", out _))
+            if (create.EnumerateObject().FirstOrDefault(f => !CampaignFields.Contains(f.Name)) is { Value.ValueKind: not JsonValueKind.Undefined } unknown)
             {
-                await ErrorAsync(context, 400, "INVALID_ARGUMENT", "Invalid JSON payload received. Unknown name \"startDate\" at 'operations[0].create': Cannot find field.");
+                // As the REST API answers a field the Campaign resource does not have (start_date became start_date_time in v23).
+                await ErrorAsync(context, 400, "INVALID_ARGUMENT", $"Invalid JSON payload received. Unknown name \"{unknown.Name}\" at 'operations[0].create': Cannot find field.");
                 return;
             }
 

@@ -50,7 +50,7 @@ public sealed partial class GoogleAdsClient
             ["campaignBudget"] = budget,
             ["startDateTime"] = StartOfDay(spec.StartDate),
             ["endDateTime"] = EndOfDay(spec.EndDate),
-            ["maximizeClicks"] = new Dictionary<string, object>(),
+            ["targetSpend"] = new Dictionary<string, object>(), // "Maximize clicks" within the budget (MaximizeClicks is a keyword-plan type)
             // Required on create since v19.2 (FieldError.REQUIRED otherwise); AdPilot does not run EU political ads.
             ["containsEuPoliticalAdvertising"] = "DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING",
         };
