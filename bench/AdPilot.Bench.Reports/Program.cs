@@ -53,7 +53,8 @@ foreach (var provider in options.Providers)
         : $"{server!.TrimEnd(';')};Database={database};Maximum Pool Size=32;Default Command Timeout=1800";
     var services = new ServiceCollection()
         .AddSingleton(TimeProvider.System)
-        .AddPooledDbContextFactory<AppDbContext>(o => DatabaseSetup.Configure(o, kind, connectionString, new DatabaseOptions().ServerVersion))
+        // The host's registration (not pooled), so the raw column times the same context setup as the host does.
+        .AddDbContextFactory<AppDbContext>(o => DatabaseSetup.Configure(o, kind, connectionString, new DatabaseOptions().ServerVersion))
         .AddSingleton<ReportQueries>()
         .BuildServiceProvider();
     try
