@@ -6,7 +6,10 @@ namespace AdPilot.Bench.Reports;
 /// <summary>One measured call: a query, a window and a scope, both as a service call and as its HTTP request.</summary>
 internal sealed record BenchCase(string Query, string Scope, int Days, Func<ReportQueries, long, DateOnly, Task> Raw, Func<DateOnly, string> Url)
 {
-    public static IEnumerable<BenchCase> All(BenchSeed.Ids ids)
+    public static IEnumerable<BenchCase> All(BenchSeed.Ids ids, BenchOptions options) =>
+        All(ids).Where(c => options.Queries.Contains(c.Query, StringComparer.OrdinalIgnoreCase) && options.Windows.Contains(c.Days));
+
+    private static IEnumerable<BenchCase> All(BenchSeed.Ids ids)
     {
         var scopes = new (string Name, ReportLevel Level, long? Entity)[]
         {

@@ -3,6 +3,7 @@ using AdPilot.Core.Credits;
 using AdPilot.Core.Identity;
 using AdPilot.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdPilot.Core;
 
@@ -11,6 +12,7 @@ public static class CoreServices
     /// <summary>Registers the feature services. The host registers the DbContext factory, options and infrastructure.</summary>
     public static IServiceCollection AddAdPilotCore(this IServiceCollection services)
     {
+        services.TryAddSingleton<Common.AppMetrics>();
         services.AddSingleton<UserService>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<CreditConfigService>();

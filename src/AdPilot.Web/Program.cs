@@ -25,6 +25,7 @@ try
     var paths = new AppPaths(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddSingleton(paths);
     builder.Services.AddSingleton(TimeProvider.System);
+    builder.AddTelemetry();
     builder.AddAppDatabase(paths);
     builder.AddCacheAndKeys(paths);
     builder.Services.AddAdPilotCore();

@@ -15,14 +15,16 @@ internal sealed record ReportChildren(string Type, IReadOnlyList<ReportChildren.
         {
             case ReportLevel.Account:
                 var accountId = scope.EntityId ?? scope.AdAccountId;
-                if (scope.EntityId is { } id && !await db.AdAccounts.AnyAsync(a => a.Id == id && a.UserId == userId, ct))
+                var campaigns = db.Campaigns.Where(c => c.UserId == userId);
+                campaigns = accountId is { } a ? campaigns.Where(c => c.AdAccountId == a) : campaigns;
+                var rows = await campaigns.Select(c => new Child(c.Id, c.Name, c.Status.ToString(), c.Currency)).ToListAsync(ct);
+                // The user's own campaigns prove the account is theirs; only an empty list needs the ownership check.
+                if (rows.Count == 0 && scope.EntityId is { } id && !await db.AdAccounts.AnyAsync(x => x.Id == id && x.UserId == userId, ct))
                 {
                     throw new NotFoundException("AdAccount", id);
                 }
 
-                var campaigns = db.Campaigns.Where(c => c.UserId == userId);
-                campaigns = accountId is { } a ? campaigns.Where(c => c.AdAccountId == a) : campaigns;
-                return new("campaign", await campaigns.Select(c => new Child(c.Id, c.Name, c.Status.ToString(), c.Currency)).ToListAsync(ct));
+                return new("campaign", rows);
             case ReportLevel.Campaign:
                 var campaign = await db.Campaigns.Where(c => c.Id == scope.EntityId && c.UserId == userId).Select(c => new { c.Id, c.Currency }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException("Campaign", scope.EntityId!);

@@ -94,6 +94,9 @@ public sealed record BreakdownReport(DateOnly From, DateOnly To, ReportLevel Lev
 
 public sealed record SuggestionEntity(ReportLevel Level, long Id, string Name);
 
+/// <summary>Where an ad set or ad sits: what a drill-down opens to show it.</summary>
+public sealed record ReportEntityPath(long AdAccountId, long CampaignId, long? AdSetId, ReportLevel Level, long Id);
+
 public sealed record ReportSuggestion(string Rule, string Reason, SuggestionEntity Entity, string Action, IReadOnlyDictionary<string, decimal?> Numbers);
 
 public sealed record SyncResult(long AdAccountId, DateOnly From, DateOnly To, int Rows, int Skipped, DateTime SyncedAt);

@@ -14,7 +14,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
 {
     public async Task<MetricsReport> MetricsAsync(long userId, ReportScope scope, ReportGranularity granularity, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await OpenAsync(ct);
         var (from, to) = await RangeAsync(db, userId, scope, ct);
         var days = await SumAsync(db, userId, scope, from, to, RollupKey.None, byDate: true, ct);
         var series = days.GroupBy(d => d.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -27,7 +27,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// <summary>Totals for the range and for the same number of days just before it, with the % change.</summary>
     public async Task<SummaryReport> SummaryAsync(long userId, ReportScope scope, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await OpenAsync(ct);
         var (from, to) = await RangeAsync(db, userId, scope, ct);
         var length = to.DayNumber - from.DayNumber + 1;
         var (previousFrom, previousTo) = (from.AddDays(-length), from.AddDays(-1));
@@ -59,7 +59,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
             throw ValidationFailedException.For("entityId", "Say which entity to break down.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await OpenAsync(ct);
         var (from, to) = await RangeAsync(db, userId, scope, ct);
         var children = await ReportChildren.LoadAsync(db, userId, scope, ct);
         var sums = scope.Level switch
@@ -73,11 +73,46 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         return new BreakdownReport(from, to, scope.Level, scope.EntityId, children.Type, sort, descending, BreakdownSort.Apply(rows, sort, descending));
     }
 
+    /// <summary>The account, campaign and ad set above one of the user's ad sets or ads; null when it is not theirs (or gone).</summary>
+    public async Task<ReportEntityPath?> LocateAsync(long userId, ReportLevel level, long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return level switch
+        {
+            ReportLevel.AdSet => await (from s in db.AdSets join c in db.Campaigns on s.CampaignId equals c.Id
+                                        where s.Id == id && s.UserId == userId
+                                        select new ReportEntityPath(c.AdAccountId, c.Id, null, level, id)).SingleOrDefaultAsync(ct),
+            ReportLevel.Ad => await (from x in db.Ads join s in db.AdSets on x.AdSetId equals s.Id join c in db.Campaigns on s.CampaignId equals c.Id
+                                     where x.Id == id && x.UserId == userId
+                                     select new ReportEntityPath(c.AdAccountId, c.Id, s.Id, level, id)).SingleOrDefaultAsync(ct),
+            _ => null,
+        };
+    }
+
     /// <summary>The user's today in their time zone: the default end of a range, and what "today" means on the dashboard.</summary>
     public async Task<DateOnly> TodayAsync(long userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return Periods.Today(clock, await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).SingleOrDefaultAsync(ct));
+    }
+
+    /// <summary>
+    /// A context whose connection stays open until it is disposed: EF otherwise opens and closes it around every statement,
+    /// and each open from MySqlConnector's pool resets the session (a reset and <c>SET NAMES</c> round trip per statement).
+    /// </summary>
+    private async Task<AppDbContext> OpenAsync(CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
     }
 
     internal async Task<(DateOnly From, DateOnly To)> RangeAsync(AppDbContext db, long userId, ReportScope scope, CancellationToken ct)
@@ -126,10 +161,9 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
 
         var (firstDay, lastDay) = (weeks.First, weeks.Last.AddDays(6));
-        var edges = await ReportFacts.SumAsync(days.Where(m => m.Date < firstDay || m.Date > lastDay), CampaignKeyOf<ReportCampaignDay>(key), false, ct);
-        var whole = await ReportFacts.SumAsync(
+        return await ReportFacts.SumAsync(
+            days.Where(m => m.Date < firstDay || m.Date > lastDay), CampaignKeyOf<ReportCampaignDay>(key),
             CampaignFilter(Filter(db.ReportCampaignWeeks, userId, scope, weeks.First, weeks.Last), scope), CampaignKeyOf<ReportCampaignWeek>(key), false, ct);
-        return edges.Count == 0 ? whole : ReportFacts.Merge(edges.Concat(whole));
     }
 
     private static IQueryable<T> CampaignFilter<T>(IQueryable<T> rows, ReportScope scope)
@@ -154,9 +188,9 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
     private static async Task<List<FactSum>> AdRowsAsync(
         AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, Expression<Func<IAdFacts, long>>? key, CancellationToken ct, bool byDate = false)
     {
-        var live = await ReportFacts.SumAsync(AdFilter(Filter(db.ReportMetrics, userId, scope, from, to), scope), Cast<IAdFacts, ReportMetric>(key), byDate, ct);
-        var archived = await ReportFacts.SumAsync(AdFilter(Filter(db.ReportArchivedMetrics, userId, scope, from, to), scope), Cast<IAdFacts, ReportArchivedMetric>(key), byDate, ct);
-        return archived.Count == 0 ? live : ReportFacts.Merge(live.Concat(archived));
+        return await ReportFacts.SumAsync(
+            AdFilter(Filter(db.ReportMetrics, userId, scope, from, to), scope), Cast<IAdFacts, ReportMetric>(key),
+            AdFilter(Filter(db.ReportArchivedMetrics, userId, scope, from, to), scope), Cast<IAdFacts, ReportArchivedMetric>(key), byDate, ct);
     }
 
     private static async Task<List<FactSum>> CreativeAsync(
@@ -168,11 +202,11 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
 
         var creativeId = children.Rows[0].Id;
-        var adIds = await db.Ads.Where(a => a.UserId == userId && a.CreativeId == creativeId).Select(a => a.Id).ToListAsync(ct);
+        var adIds = db.Ads.Where(a => a.UserId == userId && a.CreativeId == creativeId).Select(a => a.Id); // a subquery, not a round trip
         var byAd = scope with { Level = ReportLevel.Ad, EntityId = null };
-        var live = await ReportFacts.SumAsync(Filter(db.ReportMetrics, userId, byAd, from, to).Where(m => adIds.Contains(m.AdId)), null, false, ct);
-        var archived = await ReportFacts.SumAsync(Filter(db.ReportArchivedMetrics, userId, byAd, from, to).Where(m => adIds.Contains(m.AdId)), null, false, ct);
-        var sums = ReportFacts.Merge(live.Concat(archived));
+        var sums = await ReportFacts.SumAsync(
+            Filter(db.ReportMetrics, userId, byAd, from, to).Where(m => adIds.Contains(m.AdId)), null,
+            Filter(db.ReportArchivedMetrics, userId, byAd, from, to).Where(m => adIds.Contains(m.AdId)), null, false, ct);
         sums.ForEach(s => s.Key = creativeId);
         return sums;
     }

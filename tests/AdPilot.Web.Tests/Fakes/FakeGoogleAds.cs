@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
 namespace AdPilot.Web.Tests.Fakes;
@@ -8,7 +9,7 @@ namespace AdPilot.Web.Tests.Fakes;
 /// A local Google Ads API (REST) and OAuth token endpoint: Bearer + developer-token, searchStream answering a JSON array
 /// of batches (two rows a batch), mutate services, and Google's error JSON.
 /// </summary>
-public sealed class FakeGoogleAds : FakeApiServer
+public sealed partial class FakeGoogleAds : FakeApiServer
 {
     public const string ClientId = "123-abc.apps.googleusercontent.com";
     public const string ClientSecret = "GOCSPX-google-client-secret";
@@ -17,6 +18,13 @@ public sealed class FakeGoogleAds : FakeApiServer
     public const string AccessToken = "ya29.GoogleAccessTokenValue555";
     public const string RefreshToken = "1//GoogleRefreshTokenValue666";
     public const string CustomerId = "1234567890";
+
+    /// <summary>The Campaign fields (v25, REST names) the fake accepts on create; anything else is an unknown field.</summary>
+    private static readonly HashSet<string> CampaignFields =
+        ["name", "status", "advertisingChannelType", "campaignBudget", "startDateTime", "endDateTime", "targetSpend", "manualCpc", "containsEuPoliticalAdvertising"];
+
+    /// <summary>The only API version this fake answers, as Google answers nothing for a sunset version.</summary>
+    public const string Version = "v25";
 
     private readonly List<Dictionary<string, object?>> _campaigns = [];
     private readonly Dictionary<string, long> _budgets = [];
@@ -88,6 +96,12 @@ public sealed class FakeGoogleAds : FakeApiServer
             return;
         }
 
+        if (!path.StartsWith($"/{Version}/", StringComparison.Ordinal))
+        {
+            await ErrorAsync(context, 404, "NOT_FOUND", $"Method not found: {path}");
+            return;
+        }
+
         if (path.EndsWith("customers:listAccessibleCustomers", StringComparison.Ordinal))
         {
             await context.Response.WriteAsJsonAsync(new { resourceNames = new[] { $"customers/{CustomerId}" } });
@@ -95,6 +109,13 @@ public sealed class FakeGoogleAds : FakeApiServer
         else if (path.EndsWith("googleAds:searchStream", StringComparison.Ordinal))
         {
             var query = JsonDocument.Parse(body).RootElement.GetProperty("query").GetString()!;
+            if (RemovedField().Match(query) is { Success: true } removed)
+            {
+                // v23 replaced campaign.start_date/end_date with start_date_time/end_date_time.
+                await ErrorAsync(context, 400, "INVALID_ARGUMENT", "Request contains an invalid argument.", $"Unrecognized field in the query: '{removed.Value}'.");
+                return;
+            }
+
             await StreamAsync(context, query.Contains("FROM customer", StringComparison.Ordinal) && !query.Contains("segments.date", StringComparison.Ordinal)
                 ? [new() { ["customer"] = new { id = CustomerId, descriptiveName = "Acme", currencyCode = "USD", timeZone = "Europe/London" } }]
                 : query.Contains("segments.date", StringComparison.Ordinal) ? MetricRows
@@ -110,7 +131,14 @@ public sealed class FakeGoogleAds : FakeApiServer
         else if (path.EndsWith("campaigns:mutate", StringComparison.Ordinal))
         {
             var create = JsonDocument.Parse(body).RootElement.GetProperty("operations")[0].GetProperty("create");
-            if (create.GetProperty("name").GetString() == "")
+            if (create.EnumerateObject().FirstOrDefault(f => !CampaignFields.Contains(f.Name)) is { Value.ValueKind: not JsonValueKind.Undefined } unknown)
+            {
+                // As the REST API answers a field the Campaign resource does not have (start_date became start_date_time in v23).
+                await ErrorAsync(context, 400, "INVALID_ARGUMENT", $"Invalid JSON payload received. Unknown name \"{unknown.Name}\" at 'operations[0].create': Cannot find field.");
+                return;
+            }
+
+            if (create.GetProperty("name").GetString() == "" || !create.TryGetProperty("containsEuPoliticalAdvertising", out _))
             {
                 await ErrorAsync(context, 400, "INVALID_ARGUMENT", "Request contains an invalid argument.", "The required field was not present.");
                 return;
@@ -126,6 +154,8 @@ public sealed class FakeGoogleAds : FakeApiServer
                     name = create.GetProperty("name").GetString(),
                     status = create.GetProperty("status").GetString(),
                     advertisingChannelType = create.GetProperty("advertisingChannelType").GetString(),
+                    startDateTime = create.TryGetProperty("startDateTime", out var start) ? start.GetString() : null,
+                    endDateTime = create.TryGetProperty("endDateTime", out var end) ? end.GetString() : "2037-12-30 23:59:59",
                 },
                 ["campaignBudget"] = new { amountMicros = _budgets[create.GetProperty("campaignBudget").GetString()!].ToString(CultureInfo.InvariantCulture) },
             });
@@ -160,7 +190,10 @@ public sealed class FakeGoogleAds : FakeApiServer
     {
         context.Response.StatusCode = status;
         object[] details = detail is null ? [] :
-            [new Dictionary<string, object> { ["@type"] = "type.googleapis.com/google.ads.googleads.v18.errors.GoogleAdsFailure", ["errors"] = new[] { new { message = detail } } }];
+            [new Dictionary<string, object> { ["@type"] = $"type.googleapis.com/google.ads.googleads.{Version}.errors.GoogleAdsFailure", ["errors"] = new[] { new { message = detail } } }];
         await context.Response.WriteAsJsonAsync(new { error = new { code = status, message, status = code, details } });
     }
+
+    [GeneratedRegex(@"campaign\.(start|end)_date\b")]
+    private static partial Regex RemovedField();
 }

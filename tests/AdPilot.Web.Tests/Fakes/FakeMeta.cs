@@ -14,7 +14,8 @@ public sealed class FakeMeta : FakeApiServer
 {
     public const string AppId = "1234567890";
     public const string AppSecret = "meta-app-secret-value";
-    public const string Version = "v21.0";
+    /// <summary>The only Marketing API version this fake answers; older ones get Meta's "deprecated version" error.</summary>
+    public const string Version = "v26.0";
     public const string Code = "meta-auth-code";
     public const string ShortToken = "EAAShortLivedTokenValue111";
     public const string LongToken = "EAALongLivedTokenValue222";
@@ -43,7 +44,6 @@ public sealed class FakeMeta : FakeApiServer
     {
         ["Platforms:Meta:AppId"] = AppId,
         ["Platforms:Meta:AppSecret"] = AppSecret,
-        ["Platforms:Meta:GraphApiVersion"] = Version,
         ["Platforms:Meta:BaseUrl"] = BaseUrl,
     };
 
@@ -52,6 +52,12 @@ public sealed class FakeMeta : FakeApiServer
         var request = context.Request;
         var segments = (request.Path.Value ?? "").Trim('/').Split('/');
         var path = string.Join('/', segments.Skip(1));
+        if (segments[0] != Version)
+        {
+            await ErrorAsync(context, 400, 2635, $"You are calling a deprecated version of the Ads API. Please update to the latest version: {Version}.", "OAuthException");
+            return;
+        }
+
         if (path == "oauth/access_token")
         {
             await TokenAsync(context);

@@ -56,7 +56,7 @@ public sealed class GoogleAdsClientTests : IAsyncLifetime
 
         Assert.Equal((FakeGoogleAds.CustomerId, "Acme", "USD", "Europe/London"), (account.Id, account.Name, account.Currency, account.TimeZone));
         var search = _google.Requests.Last();
-        Assert.Equal($"/v18/customers/{FakeGoogleAds.CustomerId}/googleAds:searchStream", search.Path);
+        Assert.Equal($"/{FakeGoogleAds.Version}/customers/{FakeGoogleAds.CustomerId}/googleAds:searchStream", search.Path);
         Assert.Equal("9998887777", search.Headers["login-customer-id"]);
         Assert.Equal(FakeGoogleAds.DeveloperToken, search.Headers["developer-token"]);
     }
@@ -76,7 +76,21 @@ public sealed class GoogleAdsClientTests : IAsyncLifetime
         Assert.Equal(("Search 0", PlatformStatus.Paused, PlatformBudgetType.Daily, 12.34m),
             (campaigns[0].Name, campaigns[0].Status, campaigns[0].BudgetType!.Value, campaigns[0].Budget!.Value));
         Assert.Contains("\"amountMicros\":\"12340000\"", _google.Requests.First().Body, StringComparison.Ordinal);
-        Assert.Equal($"/v18/customers/{FakeGoogleAds.CustomerId}/campaignBudgets:mutate", _google.Requests.First().Path);
+        Assert.Equal($"/{FakeGoogleAds.Version}/customers/{FakeGoogleAds.CustomerId}/campaignBudgets:mutate", _google.Requests.First().Path);
+    }
+
+    [Fact]
+    public async Task GoogleAds_CreateCampaign_SendsDateTimesAndTheEuPoliticalDeclarationOfCurrentVersions()
+    {
+        var spec = new CampaignSpec("Dated", "Traffic", PlatformStatus.Paused, PlatformBudgetType.Daily, 5m, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31));
+
+        var id = await Client.CreateCampaignAsync(Access, spec, default);
+        var campaign = Assert.Single(await Client.ListCampaignsAsync(Access, default));
+
+        Assert.Equal((id, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31)), (campaign.Id, campaign.StartDate!.Value, campaign.EndDate!.Value));
+        var create = _google.Requests.Single(r => r.Path.EndsWith("/campaigns:mutate", StringComparison.Ordinal)).Body;
+        Assert.Contains("\"startDateTime\":\"2026-12-01 00:00:00\"", create, StringComparison.Ordinal);
+        Assert.Contains("\"containsEuPoliticalAdvertising\":\"DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING\"", create, StringComparison.Ordinal);
     }
 
     [Fact]

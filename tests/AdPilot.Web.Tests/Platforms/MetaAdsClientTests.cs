@@ -40,7 +40,7 @@ public sealed class MetaAdsClientTests : IAsyncLifetime
     {
         var url = Client.BuildAuthorizeUrl(new AuthorizeRequest(new Uri("https://app.example/cb"), "state-xyz", null)).ToString();
 
-        Assert.StartsWith("https://www.facebook.com/v21.0/dialog/oauth?", url, StringComparison.Ordinal);
+        Assert.StartsWith($"https://www.facebook.com/{FakeMeta.Version}/dialog/oauth?", url, StringComparison.Ordinal);
         Assert.Contains("state=state-xyz", url, StringComparison.Ordinal);
         Assert.Contains("scope=ads_management%2Cads_read", url, StringComparison.Ordinal);
         Assert.Contains($"client_id={FakeMeta.AppId}", url, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public sealed class PlatformClientHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public PlatformClientHost(IDictionary<string, string?> settings)
+    public PlatformClientHost(IDictionary<string, string?> settings, TimeProvider? time = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -29,6 +29,11 @@ public sealed class PlatformClientHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddRealAdPlatforms(configuration);
         _services = services.BuildServiceProvider(validateScopes: true);
     }

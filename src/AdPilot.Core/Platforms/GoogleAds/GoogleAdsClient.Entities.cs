@@ -7,7 +7,7 @@ public sealed partial class GoogleAdsClient
     public async Task<IReadOnlyList<PlatformCampaign>> ListCampaignsAsync(PlatformAccess access, CancellationToken ct)
     {
         var rows = await SearchAsync(access,
-            "SELECT campaign.id, campaign.name, campaign.status, campaign.advertising_channel_type, campaign.start_date, campaign.end_date, "
+            "SELECT campaign.id, campaign.name, campaign.status, campaign.advertising_channel_type, campaign.start_date_time, campaign.end_date_time, "
             + "campaign_budget.amount_micros, campaign_budget.total_amount_micros FROM campaign WHERE campaign.status != 'REMOVED'", ct);
         return [.. rows.Where(r => r.Campaign is not null).Select(r =>
         {
@@ -17,7 +17,7 @@ public sealed partial class GoogleAdsClient
                 : b?.TotalAmountMicros is > 0 ? (PlatformBudgetType.Lifetime, GoogleAdsMapping.FromMicros(b.TotalAmountMicros))
                 : ((PlatformBudgetType?)null, (decimal?)null);
             return new PlatformCampaign(Id(c.Id), c.Name ?? "", GoogleAdsMapping.ObjectiveName(c.AdvertisingChannelType), GoogleAdsMapping.Status(c.Status),
-                type, amount, Date(c.StartDate), Date(c.EndDate));
+                type, amount, Date(c.StartDateTime), Date(c.EndDateTime));
         })];
     }
 
@@ -48,9 +48,11 @@ public sealed partial class GoogleAdsClient
             ["status"] = GoogleAdsMapping.Status(spec.Status),
             ["advertisingChannelType"] = GoogleAdsMapping.ChannelType(spec.Objective),
             ["campaignBudget"] = budget,
-            ["startDate"] = spec.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["endDate"] = spec.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["maximizeClicks"] = new Dictionary<string, object>(),
+            ["startDateTime"] = StartOfDay(spec.StartDate),
+            ["endDateTime"] = EndOfDay(spec.EndDate),
+            ["targetSpend"] = new Dictionary<string, object>(), // "Maximize clicks" within the budget (MaximizeClicks is a keyword-plan type)
+            // Required on create since v19.2 (FieldError.REQUIRED otherwise); AdPilot does not run EU political ads.
+            ["containsEuPoliticalAdvertising"] = "DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING",
         };
         var created = await MutateAsync(access, "campaigns", [new { create = campaign }], ct);
         return GoogleAdsMapping.LastSegment(created.Single());
@@ -64,8 +66,8 @@ public sealed partial class GoogleAdsClient
             ["resourceName"] = GoogleAdsMapping.Resource(customerId, PlatformLevel.Campaign, campaignId),
             ["name"] = spec.Name,
             ["status"] = GoogleAdsMapping.Status(spec.Status),
-            ["startDate"] = spec.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["endDate"] = spec.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["startDateTime"] = StartOfDay(spec.StartDate),
+            ["endDateTime"] = EndOfDay(spec.EndDate),
         };
         var mask = string.Join(',', update.Where(p => p.Key != "resourceName" && p.Value is not null).Select(p => p.Key));
         await MutateAsync(access, "campaigns", [new { update, updateMask = mask }], ct);
@@ -161,6 +163,11 @@ public sealed partial class GoogleAdsClient
 
         return fields;
     }
+
+    // Since v23 campaign dates are date-times in the customer's time zone ("yyyy-MM-dd HH:mm:ss"); whole days here.
+    private static string? StartOfDay(DateOnly? date) => date is { } day ? $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 00:00:00" : null;
+
+    private static string? EndOfDay(DateOnly? date) => date is { } day ? $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 23:59:59" : null;
 
     private static string Id(long? id) => id?.ToString(CultureInfo.InvariantCulture) ?? "";
 

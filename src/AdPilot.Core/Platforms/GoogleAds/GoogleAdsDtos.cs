@@ -33,7 +33,7 @@ internal sealed record GoogleAdsRow(
 
 internal sealed record GoogleCustomer(long? Id, string? DescriptiveName, string? CurrencyCode, string? TimeZone);
 
-internal sealed record GoogleCampaign(long? Id, string? Name, string? Status, string? AdvertisingChannelType, string? StartDate, string? EndDate, string? CampaignBudget);
+internal sealed record GoogleCampaign(long? Id, string? Name, string? Status, string? AdvertisingChannelType, string? StartDateTime, string? EndDateTime, string? CampaignBudget);
 
 internal sealed record GoogleBudget(string? ResourceName, long? AmountMicros, long? TotalAmountMicros);
 

@@ -14,7 +14,7 @@ public sealed class GoogleAdsOptions
     /// <summary>Manager account id (digits) sent as <c>login-customer-id</c> when accounts are reached through it.</summary>
     public string? LoginCustomerId { get; set; }
 
-    public string ApiVersion { get; set; } = "v18";
+    public string ApiVersion { get; set; } = PlatformApiVersions.GoogleAdsDefault;
 
     public Uri BaseUrl { get; set; } = new("https://googleads.googleapis.com");
 

@@ -9,7 +9,7 @@ public sealed class MetaOptions
 
     public string? AppSecret { get; set; }
 
-    public string GraphApiVersion { get; set; } = "v21.0";
+    public string GraphApiVersion { get; set; } = PlatformApiVersions.MetaDefault;
 
     public Uri BaseUrl { get; set; } = new("https://graph.facebook.com");
 

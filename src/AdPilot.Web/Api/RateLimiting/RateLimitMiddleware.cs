@@ -29,6 +29,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateCounter cou
         if (count > limit)
         {
             http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            AdPilot.Core.Common.AppMetrics.From(http.RequestServices).RateLimitRejected("api", http.User.Identity?.IsAuthenticated == true);
             await ApiProblems.WriteAsync(http, StatusCodes.Status429TooManyRequests, "rate_limited",
                 $"Too many requests: the limit is {limit} per minute. Try again in {retryAfter} s.");
             return;

@@ -5,6 +5,7 @@ using AdPilot.Core.Reports;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Hosting;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.Redis.StackExchange;
@@ -34,8 +35,12 @@ internal static class JobsSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        builder.Services.AddHangfireServer((sp, o) => (o.WorkerCount, o.FilterProvider) = (Math.Max(2, Environment.ProcessorCount), JobFilters(sp)));
     }
+
+    /// <summary>Hangfire's global filters plus this host's own (its telemetry), without adding to the static collection.</summary>
+    private static JobFilterProviderCollection JobFilters(IServiceProvider sp) =>
+        new(JobFilterProviders.Providers, new JobFilterCollection { new JobTelemetryFilter(sp.GetRequiredService<AdPilot.Core.Common.AppMetrics>()) });
 
     /// <summary>Recurring jobs, registered once per start; with shared storage every node agrees on one schedule.</summary>
     public static void ScheduleRecurringJobs(this WebApplication app)

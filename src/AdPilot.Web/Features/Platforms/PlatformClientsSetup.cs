@@ -1,4 +1,5 @@
 using System.Net;
+using AdPilot.Core.Common;
 using AdPilot.Core.Platforms;
 using AdPilot.Core.Platforms.GoogleAds;
 using AdPilot.Core.Platforms.Meta;
@@ -21,6 +22,8 @@ public static class PlatformClientsSetup
     public static IServiceCollection AddRealAdPlatforms(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<AppMetrics>();
         services.AddTransient<PlatformHttpLoggingHandler>();
         services.AddOptions<PlatformHttpOptions>().Bind(configuration.GetSection(PlatformHttpOptions.Section))
             .ValidateDataAnnotations()
@@ -28,7 +31,7 @@ public static class PlatformClientsSetup
                 "Platforms:Http timeouts must be positive and TotalTimeout at least AttemptTimeout.")
             .ValidateOnStart();
         services.AddOptions<MetaOptions>().Bind(configuration.GetSection(MetaOptions.Section))
-            .Validate(o => o.BaseUrl.IsAbsoluteUri && o.GraphApiVersion.StartsWith('v'), "Platforms:Meta:BaseUrl must be absolute and GraphApiVersion like v21.0.")
+            .Validate(o => o.BaseUrl.IsAbsoluteUri && o.GraphApiVersion.StartsWith('v'), "Platforms:Meta:BaseUrl must be absolute and GraphApiVersion like v26.0.")
             .ValidateOnStart();
         services.AddOptions<TikTokOptions>().Bind(configuration.GetSection(TikTokOptions.Section))
             .Validate(o => o.BaseUrl.IsAbsoluteUri, "Platforms:TikTok:BaseUrl must be absolute.")
@@ -39,9 +42,10 @@ public static class PlatformClientsSetup
                 "Platforms:GoogleAds:LoginCustomerId must be a customer id (digits).")
             .ValidateOnStart();
 
-        services.AddPlatformClient<MetaAdsClient>("meta", (response, o, _) => MetaErrors.ShouldRetryAsync(response, o));
-        services.AddPlatformClient<TikTokAdsClient>("tiktok", (response, o, _) => TikTokErrors.ShouldRetryAsync(response, o));
-        services.AddPlatformClient<GoogleAdsClient>("googleads", GoogleAdsErrors.ShouldRetryAsync);
+        services.AddHostedService<PlatformVersionCheck>();
+        services.AddPlatformClient<MetaAdsClient>("meta", "Meta", (response, o, _) => MetaErrors.ShouldRetryAsync(response, o));
+        services.AddPlatformClient<TikTokAdsClient>("tiktok", "TikTok", (response, o, _) => TikTokErrors.ShouldRetryAsync(response, o));
+        services.AddPlatformClient<GoogleAdsClient>("googleads", "Google Ads", GoogleAdsErrors.ShouldRetryAsync);
 
         if (configuration.GetSection(MetaOptions.Section).Get<MetaOptions>() is { IsConfigured: true })
         {
@@ -61,13 +65,14 @@ public static class PlatformClientsSetup
         return services;
     }
 
-    private static void AddPlatformClient<TClient>(this IServiceCollection services, string name,
+    private static void AddPlatformClient<TClient>(this IServiceCollection services, string name, string platform,
         Func<HttpResponseMessage, PlatformHttpOptions, TimeProvider, ValueTask<bool>> shouldRetry)
         where TClient : class
     {
         var client = services.AddHttpClient<TClient>(name)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan) // the pipeline's timeouts govern
-            .RemoveAllLoggers(); // the default loggers print URLs, and Meta's carry access_token
+            .RemoveAllLoggers() // the default loggers print URLs, and Meta's carry access_token
+            .AddHttpMessageHandler(sp => new PlatformCallMetricsHandler(sp.GetRequiredService<AppMetrics>(), platform)); // outside the pipeline: one count per call
         client.AddResilienceHandler($"{name}-pipeline", (pipeline, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<PlatformHttpOptions>>().Value;
