@@ -6,6 +6,7 @@ namespace AdPilot.Web.Hosting.Security;
 /// The policies sent with every answer. Pages: scripts only from this origin or with the request's nonce (Blazor's
 /// import map), styles from this origin plus inline styles (MudBlazor and ECharts set style attributes and a theme
 /// &lt;style&gt;), WebSocket and fetch to this origin and the upload store. Non-HTML answers (JSON, files) may load nothing.
+/// The API reference (/docs) alone may eval: Scalar's bundle compiles code at run time, and that page shows no user data.
 /// </summary>
 internal sealed class ContentSecurityPolicy(string storageSources)
 {
@@ -14,8 +15,8 @@ internal sealed class ContentSecurityPolicy(string storageSources)
     /// <summary>Origins of the object store (presigned uploads and, over plain HTTP, previews): empty for the local store.</summary>
     public static ContentSecurityPolicy For(StorageOptions storage) => new(string.Join(' ', StorageOrigins(storage).Distinct()));
 
-    public string ForPage(string nonce) =>
-        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; "
+    public string ForPage(string nonce, bool allowEval = false) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'{(allowEval ? " 'unsafe-eval'" : "")}; style-src 'self' 'unsafe-inline'; "
         + $"img-src 'self' data: blob: https: {storageSources}; font-src 'self' data:; connect-src 'self' {storageSources}; "
         + $"media-src 'self' blob: https: {storageSources}; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
         + "form-action 'self'; frame-ancestors 'none'";

@@ -25,7 +25,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSec
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
             headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
-                ? csp.ForPage(nonce)
+                ? csp.ForPage(nonce, allowEval: http.Request.Path.StartsWithSegments("/docs"))
                 : ContentSecurityPolicy.NonHtml;
             return Task.CompletedTask;
         });
