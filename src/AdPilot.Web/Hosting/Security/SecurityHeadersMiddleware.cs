@@ -15,7 +15,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSec
 
     public Task InvokeAsync(HttpContext http)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex: 128 random bits that HTML attribute encoding leaves alone (base64 "+" and "=" would be escaped).
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         http.Items[NonceKey] = nonce;
         http.Response.OnStarting(() =>
         {
