@@ -15,8 +15,8 @@ using AdPilot.Web.Features.Platforms;
 using AdPilot.Web.Features.Reports;
 using AdPilot.Web.Features.Users;
 using AdPilot.Web.Hosting;
+using AdPilot.Web.Hosting.Security;
 using Microsoft.Extensions.Options;
-using Scalar.AspNetCore;
 
 try
 {
@@ -31,6 +31,7 @@ try
     builder.Services.AddAdPilotCore();
     builder.AddIdentity(paths);
     builder.AddApi();
+    builder.AddBrowserSecurity();
     builder.AddUi();
     builder.AddJobs();
     builder.AddBilling();
@@ -47,6 +48,7 @@ try
     StartupBanner.PrintWhenStarted(app, paths);
     app.ScheduleRecurringJobs();
 
+    app.UseBrowserSecurity();
     app.UseExceptionHandler("/error");
     if (!app.Environment.IsDevelopment())
     {
@@ -57,16 +59,16 @@ try
     app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
     app.UseRouting(); // after the status-code and exception re-execution, so /error and /not-found are routed again
     app.UseRequestLocalization();
+    app.UsePerIpRateLimits();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api
-        .UseMiddleware<RateLimitMiddleware>()
+        .UseApiRateLimit()
         .UseMiddleware<RequestBodyLimitMiddleware>());
     app.UseAntiforgery();
 
     app.MapStaticAssets();
-    app.MapOpenApi().AllowAnonymous();
-    app.MapScalarApiReference("/docs", o => o.WithTitle("AdPilot API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+    app.MapApiDocs();
     app.MapHealth();
     app.MapSignInEndpoints();
     app.MapAuthApi();

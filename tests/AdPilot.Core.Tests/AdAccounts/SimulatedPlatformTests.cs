@@ -17,6 +17,17 @@ public sealed class SimulatedPlatformTests
     }
 
     [Fact]
+    public void BuildAuthorizeUrl_ScopeWithASpace_StaysPercentEncodedInEveryForm()
+    {
+        var url = ServiceFactory.Simulated(TestClock.At2026()).BuildAuthorizeUrl(new AuthorizeRequest(Callback, "state", null));
+
+        // The pages navigate with ToString(), the API serialises OriginalString: neither may carry a raw space.
+        Assert.DoesNotContain(' ', url.ToString());
+        Assert.DoesNotContain(' ', url.OriginalString);
+        Assert.Equal("ads_read ads_management", System.Web.HttpUtility.ParseQueryString(url.Query)["scope"]);
+    }
+
+    [Fact]
     public async Task Codes_AreSingleUse_AndPkceIsEnforced()
     {
         var platform = ServiceFactory.Simulated(TestClock.At2026());

@@ -50,7 +50,9 @@ public sealed class SimulatedAdPlatform : IAdPlatform
             query["code_challenge_method"] = "S256";
         }
 
-        return new Uri(new Uri(request.RedirectUri, ConsentPath) + "?" + PlatformHttp.Query(query));
+        // Spaces as '+' (form encoding, as OAuth servers emit them): Uri.ToString(), which the pages navigate with,
+        // turns "%20" back into a raw space.
+        return new Uri(new Uri(request.RedirectUri, ConsentPath) + "?" + PlatformHttp.Query(query).Replace("%20", "+", StringComparison.Ordinal));
     }
 
     /// <summary>Called by the consent page when the person allows access.</summary>

@@ -1,8 +1,11 @@
 namespace AdPilot.Web.Api.RateLimiting;
 
-/// <summary>Counts requests in fixed one-minute windows: in process by default, in Redis when nodes share limits.</summary>
+/// <summary>Counts requests per key in a <see cref="SlidingWindow"/>: in process by default, in Redis when nodes share limits.</summary>
 public interface IRateCounter
 {
-    /// <summary>Adds one request for the key in the given window and returns the window's count so far.</summary>
-    Task<long> IncrementAsync(string key, long window, TimeSpan ttl, CancellationToken ct);
+    /// <summary>Counts one request for the key if the window admits it (refused requests are not counted) and returns the counts it decided on.</summary>
+    Task<RateCount> TryAcquireAsync(string key, SlidingWindow window, int limit, CancellationToken ct);
 }
+
+/// <summary>Whether the request was admitted, with the previous and current minute's counts after the decision.</summary>
+public readonly record struct RateCount(bool Acquired, long Previous, long Current);

@@ -1,33 +1,38 @@
 using System.Globalization;
-using AdPilot.Core.Identity;
 using Microsoft.Extensions.Options;
 
 namespace AdPilot.Web.Api.RateLimiting;
 
 /// <summary>
-/// Per-user API rate limit in fixed one-minute windows. Every API answer carries X-RateLimit-Limit and
-/// X-RateLimit-Remaining; past the limit the answer is a 429 ProblemDetails with Retry-After.
+/// Applies the rule its pipeline branch selects, in a sliding one-minute window. Every answer it lets through carries
+/// X-RateLimit-Limit and X-RateLimit-Remaining, set when the response starts so an exception handler clearing the
+/// response does not drop them; past the limit the answer is a 429 ProblemDetails with Retry-After.
 /// </summary>
-internal sealed class RateLimitMiddleware(RequestDelegate next, IRateCounter counter, TimeProvider clock, IOptions<RateLimitOptions> options)
+internal sealed class RateLimitMiddleware(
+    RequestDelegate next, IRateCounter counter, TimeProvider clock, IOptions<RateLimitOptions> options,
+    Func<HttpContext, RateLimitOptions, RateLimitRule?> select)
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<DisableApiRateLimit>() is not null)
+        if (select(http, options.Value) is not { } rule)
         {
             await next(http);
             return;
         }
 
-        var limit = options.Value.PermitsPerMinute;
-        var now = clock.GetUtcNow();
-        var window = now.ToUnixTimeSeconds() / 60;
-        var retryAfter = 60 - (int)(now.ToUnixTimeSeconds() % 60);
-        var count = await counter.IncrementAsync(PartitionOf(http), window, TimeSpan.FromSeconds(retryAfter + 5), http.RequestAborted);
-
-        http.Response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers["X-RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
-        if (count > limit)
+        var window = SlidingWindow.At(clock.GetUtcNow());
+        var count = await counter.TryAcquireAsync($"{rule.Name}:{rule.Partition}", window, rule.PermitsPerMinute, http.RequestAborted);
+        var limit = rule.PermitsPerMinute.ToString(CultureInfo.InvariantCulture);
+        var remaining = window.Remaining(count.Previous, count.Current, rule.PermitsPerMinute).ToString(CultureInfo.InvariantCulture);
+        http.Response.OnStarting(() =>
         {
+            http.Response.Headers["X-RateLimit-Limit"] = limit;
+            http.Response.Headers["X-RateLimit-Remaining"] = remaining;
+            return Task.CompletedTask;
+        });
+        if (!count.Acquired)
+        {
+            var retryAfter = window.RetryAfterSeconds(count.Previous, count.Current, rule.PermitsPerMinute);
             http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
             AdPilot.Core.Common.AppMetrics.From(http.RequestServices).RateLimitRejected("api", http.User.Identity?.IsAuthenticated == true);
             await ApiProblems.WriteAsync(http, StatusCodes.Status429TooManyRequests, "rate_limited",
@@ -37,9 +42,4 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateCounter cou
 
         await next(http);
     }
-
-    private static string PartitionOf(HttpContext http) =>
-        http.User.FindFirst(AppClaims.UserId)?.Value is { } userId
-            ? "user:" + userId
-            : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

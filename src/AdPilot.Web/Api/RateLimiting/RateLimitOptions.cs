@@ -6,7 +6,19 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimit";
 
-    /// <summary>API requests one user (or, signed out, one IP address) may make per minute.</summary>
+    /// <summary>API requests one user (or, signed out, one IP address) may make in any 60 seconds.</summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimit:PermitsPerMinute must be between 1 and 1000000.")]
     public int PermitsPerMinute { get; set; } = 100;
+
+    /// <summary>Sign-in requests (<c>/auth/*</c>, OAuth callbacks, the simulated consent form) per IP address in any 60 seconds.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimit:SignInPermitsPerMinute must be between 1 and 1000000.")]
+    public int SignInPermitsPerMinute { get; set; } = 30;
+
+    /// <summary>Presigned file requests (<c>/files/*</c>, local storage) per IP address in any 60 seconds.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimit:FilesPermitsPerMinute must be between 1 and 1000000.")]
+    public int FilesPermitsPerMinute { get; set; } = 600;
+
+    /// <summary>How long a request waits for Redis before it is counted in process instead.</summary>
+    [Range(1, 1_000, ErrorMessage = "RateLimit:RedisTimeoutMilliseconds must be between 1 and 1000.")]
+    public int RedisTimeoutMilliseconds { get; set; } = 50;
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AdPilot.Web.Features.Users;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -44,8 +45,15 @@ internal static class SignInEndpoints
         return Results.LocalRedirect(SignInFlow.SafeReturnUrl(returnUrl));
     }
 
-    private static async Task<IResult> Logout(HttpContext http)
+    /// <summary>The form carries an antiforgery token: no other page can sign a person out.</summary>
+    private static async Task<IResult> Logout(HttpContext http, IAntiforgery antiforgery)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "The sign-out form expired. Reload the page and try again.",
+                extensions: new Dictionary<string, object?> { ["code"] = "antiforgery_failed" });
+        }
+
         await http.SignOutAsync(AuthSchemes.Cookie);
         return Results.LocalRedirect("/?signedOut=1");
     }

@@ -13,6 +13,12 @@ window.adpilot = {
   },
 };
 
+// The footer's "Cookie settings" button: a delegated listener, since the Content-Security-Policy allows no inline handlers
+// (and the footer is re-rendered by Blazor, so a listener bound once to the element would be lost).
+document.addEventListener("click", (e) => {
+  if (e.target instanceof Element && e.target.closest("[data-cookie-settings]")) window.adpilot.cookieSettings();
+});
+
 (function cookieConsent() {
   const key = "adpilot.cookieConsent";
   const show = () => {

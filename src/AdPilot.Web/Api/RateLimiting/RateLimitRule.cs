@@ -1,0 +1,39 @@
+using AdPilot.Core.Identity;
+using AdPilot.Core.Platforms.Simulated;
+
+namespace AdPilot.Web.Api.RateLimiting;
+
+/// <summary>One limit applied to a request: its name (part of the counter key), permits per minute and partition.</summary>
+internal sealed record RateLimitRule(string Name, int PermitsPerMinute, string Partition)
+{
+    private static readonly PathString[] SignInPaths = ["/auth", "/api/v1/ad-accounts/callback", SimulatedAdPlatform.ConsentPath];
+
+    /// <summary>
+    /// Per IP address, before authentication (the Google callback is answered inside the authentication middleware):
+    /// sign-in endpoints and OAuth callbacks, and the local store's presigned files.
+    /// </summary>
+    public static RateLimitRule? PerIp(HttpContext http, RateLimitOptions options)
+    {
+        var path = http.Request.Path;
+        if (path.StartsWithSegments("/files"))
+        {
+            return new("files", options.FilesPermitsPerMinute, IpOf(http));
+        }
+
+        return SignInPaths.Any(p => path.StartsWithSegments(p)) ? new("signin", options.SignInPermitsPerMinute, IpOf(http)) : null;
+    }
+
+    /// <summary>The API's per-user limit (per IP address when signed out), for what no per-IP rule covers.</summary>
+    public static RateLimitRule? PerUser(HttpContext http, RateLimitOptions options)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<DisableApiRateLimit>() is not null || PerIp(http, options) is not null)
+        {
+            return null;
+        }
+
+        var partition = http.User.FindFirst(AppClaims.UserId)?.Value is { } userId ? "user:" + userId : IpOf(http);
+        return new("api", options.PermitsPerMinute, partition);
+    }
+
+    private static string IpOf(HttpContext http) => "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+}

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+
+namespace AdPilot.Web.Hosting.Security;
+
+/// <summary>
+/// Sets the browser-hardening headers on every answer, when it starts (so an exception handler clearing the response
+/// does not drop them), and gives each request a fresh CSP nonce for the few inline scripts the framework writes.
+/// </summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSecurityPolicy csp)
+{
+    private const string NonceKey = "adpilot.csp-nonce";
+
+    /// <summary>This request's nonce: put it on an inline &lt;script&gt; so the page's policy allows it.</summary>
+    public static string NonceOf(HttpContext http) => http.Items[NonceKey] as string ?? "";
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        // Hex: 128 random bits that HTML attribute encoding leaves alone (base64 "+" and "=" would be escaped).
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        http.Items[NonceKey] = nonce;
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
+            headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                ? csp.ForPage(nonce, allowEval: http.Request.Path.StartsWithSegments("/docs"))
+                : ContentSecurityPolicy.NonHtml;
+            return Task.CompletedTask;
+        });
+        return next(http);
+    }
+}
