@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdPilot.Core.Common;
 using Microsoft.Extensions.Options;
 
 namespace AdPilot.Web.Api.RateLimiting;
@@ -34,7 +35,7 @@ internal sealed class RateLimitMiddleware(
         {
             var retryAfter = window.RetryAfterSeconds(count.Previous, count.Current, rule.PermitsPerMinute);
             http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-            AdPilot.Core.Common.AppMetrics.From(http.RequestServices).RateLimitRejected("api", http.User.Identity?.IsAuthenticated == true);
+            AppMetrics.From(http.RequestServices).RateLimitRejected(rule.Name, http.User.Identity?.IsAuthenticated == true);
             await ApiProblems.WriteAsync(http, StatusCodes.Status429TooManyRequests, "rate_limited",
                 $"Too many requests: the limit is {limit} per minute. Try again in {retryAfter} s.");
             return;
