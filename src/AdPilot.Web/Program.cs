@@ -60,7 +60,8 @@ try
     app.UseAuthorization();
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api
         .UseMiddleware<RateLimitMiddleware>()
-        .UseMiddleware<RequestBodyLimitMiddleware>());
+        .UseMiddleware<RequestBodyLimitMiddleware>()
+        .UseMiddleware<RequestCharsetMiddleware>());
     app.UseAntiforgery();
 
     app.MapStaticAssets();
