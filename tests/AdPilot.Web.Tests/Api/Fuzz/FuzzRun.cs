@@ -45,7 +45,8 @@ internal static class FuzzRun
         }
 
         output.WriteLine($"{sent} requests in {clock.Elapsed.TotalSeconds:F1} s");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} hostile requests answered 5xx (or an error without ProblemDetails):\n\n{string.Join("\n\n", failures.Take(40))}");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} hostile requests answered 5xx (or an error without ProblemDetails):\n\n"
+            + string.Join("\n\n", failures.Take(20)) + (failures.Count > 20 ? "\n\nAnd:\n" + string.Join("\n", failures.Skip(20).Select(f => f[..f.IndexOf('\n', StringComparison.Ordinal)])) : ""));
     }
 
     private static HttpRequestMessage Request(FuzzCase fuzz)
