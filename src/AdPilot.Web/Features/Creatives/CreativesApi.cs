@@ -120,7 +120,7 @@ internal static class CreativesApi
     }
 
     /// <summary>The multipart upload as the OpenAPI document describes it: the file, an optional name, comma-separated tags.</summary>
-    private sealed record CreativeUploadForm(IFormFile File, string? Name, string? Tags);
+    private sealed record CreativeUploadForm(IFormFile File, string? Name = null, string? Tags = null);
 
     private sealed record UploadSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }

@@ -14,6 +14,7 @@ internal enum SchemaKind
     Array,
     Object,
     Dictionary,
+    Binary,
     Unknown,
 }
 
@@ -91,7 +92,7 @@ internal sealed class ApiDescription(JsonElement document)
             _ when types.Contains("array") => SchemaKind.Array,
             _ when types.Contains("object") || schema.TryGetProperty("properties", out _) =>
                 schema.TryGetProperty("properties", out _) || !schema.TryGetProperty("additionalProperties", out _) ? SchemaKind.Object : SchemaKind.Dictionary,
-            _ when types.Contains("string") => format switch { "date" => SchemaKind.Date, "date-time" => SchemaKind.DateTime, _ => SchemaKind.String },
+            _ when types.Contains("string") => format switch { "date" => SchemaKind.Date, "date-time" => SchemaKind.DateTime, "binary" => SchemaKind.Binary, _ => SchemaKind.String },
             _ => SchemaKind.Unknown,
         };
     }

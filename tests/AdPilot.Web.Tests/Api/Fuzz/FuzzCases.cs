@@ -21,10 +21,11 @@ internal sealed record FuzzCase(ApiOperation Operation, string What, string Url,
 /// parameter, each body field at any depth, the body as a whole and its content type. The first hostile values of every
 /// field are always sent; the rest are sampled with a fixed seed up to a budget per operation.
 /// </summary>
-internal sealed class FuzzCases(ApiDescription api, IReadOnlyDictionary<string, (long Own, long Other)> ids, int seed)
+internal sealed class FuzzCases(ApiDescription api, IReadOnlyDictionary<string, (long Own, long Other)> ids, byte[] sampleFile, int seed)
 {
     public const int MaxCasesPerOperation = 90;
     private const string Placeholder = "__fuzz_value__";
+    private const string Boundary = "fuzz-boundary";
 
     /// <summary>Values that get a request past validation; only the baseline uses them, every field still gets hostile values.</summary>
     private static readonly Dictionary<string, string> Hints = new(StringComparer.OrdinalIgnoreCase)
@@ -102,7 +103,63 @@ internal sealed class FuzzCases(ApiDescription api, IReadOnlyDictionary<string, 
             }
         }
 
+        if (operation.Bodies.TryGetValue("multipart/form-data", out var form))
+        {
+            foreach (var (what, bytes, first) in Multipart(form))
+            {
+                (first ? always : sampled).Add(Case(what, type: $"multipart/form-data; boundary={Boundary}", raw: bytes));
+            }
+        }
+
         return [.. always, .. sampled.OrderBy(_ => _random.Next()).Take(Math.Max(0, MaxCasesPerOperation - always.Count))];
+    }
+
+    /// <summary>A form with every field filled, then one text field, the file's bytes or its name hostile at a time.</summary>
+    private IEnumerable<(string What, byte[] Body, bool Always)> Multipart(JsonElement schema)
+    {
+        var fields = api.Properties(schema).ToList();
+        var texts = fields.Where(f => api.KindOf(f.Schema) != SchemaKind.Binary).ToDictionary(f => f.Name, f => Hint(f.Name) ?? "fuzz");
+        var files = fields.Where(f => api.KindOf(f.Schema) == SchemaKind.Binary).Select(f => f.Name).ToList();
+        yield return ("form baseline", Form(texts, files, sampleFile, "fuzz.png"), true);
+        foreach (var field in texts.Keys)
+        {
+            foreach (var (value, i) in HostileValues.FormTexts.Select((v, i) => (v, i)))
+            {
+                yield return ($"form {field}={Short(value)}", Form(new(texts) { [field] = value }, files, sampleFile, "fuzz.png"), i < 2);
+            }
+        }
+
+        foreach (var ((what, bytes), i) in HostileValues.Files(sampleFile, seed).Select((f, i) => (f, i)))
+        {
+            yield return ($"form file {what}", Form(texts, files, bytes, "fuzz.png"), i < 2);
+        }
+
+        foreach (var (name, i) in HostileValues.FileNames.Select((n, i) => (n, i)))
+        {
+            yield return ($"form file name {Short(name)}", Form(texts, files, sampleFile, name), i < 2);
+        }
+
+        yield return ("form without its file", Form(texts, [], sampleFile, ""), true);
+    }
+
+    private static byte[] Form(Dictionary<string, string> texts, List<string> files, byte[] content, string fileName)
+    {
+        using var body = new MemoryStream();
+        void Write(string s) => body.Write(Encoding.UTF8.GetBytes(s));
+        foreach (var (name, value) in texts)
+        {
+            Write($"--{Boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
+        }
+
+        foreach (var name in files)
+        {
+            Write($"--{Boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{fileName}\"\r\nContent-Type: image/png\r\n\r\n");
+            body.Write(content);
+            Write("\r\n");
+        }
+
+        Write($"--{Boundary}--\r\n");
+        return body.ToArray();
     }
 
     private (string? ContentType, string? Body) Body(ApiOperation operation)

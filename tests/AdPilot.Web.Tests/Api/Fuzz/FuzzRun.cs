@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AdPilot.Web.Tests.Support;
 using Xunit.Abstractions;
 
 namespace AdPilot.Web.Tests.Api.Fuzz;
@@ -13,7 +14,7 @@ internal static class FuzzRun
     public static async Task AssertNo5xxAsync(FuzzWorld world, ITestOutputHelper output)
     {
         var api = new ApiDescription(await world.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json"));
-        var cases = new FuzzCases(api, world.Ids, Seed);
+        var cases = new FuzzCases(api, world.Ids, TestImages.Png(32, 32), Seed);
         var failures = new List<string>();
         var (sent, clock) = (0, Stopwatch.StartNew());
         // Deletes last (children before parents), so the fuzzer's own data is there for every other operation.

@@ -53,6 +53,25 @@ internal static class HostileValues
 
     private static readonly string[] QueryDateTimes = ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00%2B14:00", "9999-12-31T23:59:59-14:00", "garbage", ""];
 
+    /// <summary>Text form fields, as sent (multipart parts are not JSON).</summary>
+    public static readonly string[] FormTexts = [Long, "", "\u0000\u0007\r\n", "Zoë 😀 \u202e 中文", "<script>alert(1)</script>", ",,, ,", "../../../etc/passwd"];
+
+    /// <summary>File names a client may claim.</summary>
+    public static readonly string[] FileNames = ["../../../etc/passwd", "", new string('f', 300) + ".png", "a.png.exe", "😀.png", "nul"];
+
+    /// <summary>File contents that are not what they claim, or nothing at all.</summary>
+    public static IEnumerable<(string What, byte[] Bytes)> Files(byte[] sample, int seed)
+    {
+        var random = new byte[4096];
+        new Random(seed).NextBytes(random);
+        yield return ("empty", []);
+        yield return ("cut in half", sample[..(sample.Length / 2)]);
+        yield return ("random bytes", random);
+        yield return ("GIF header only", "GIF89a"u8.ToArray());
+        yield return ("HTML", "<html><script>alert(1)</script></html>"u8.ToArray());
+        yield return ("PNG signature then garbage", [.. sample[..16], .. random[..64]]);
+    }
+
     /// <summary>Ids in a path: none, negative, the largest, beyond a long, not a number.</summary>
     public static readonly string[] PathIds = ["0", "-1", "9223372036854775807", "99999999999999999999", "abc"];
 
