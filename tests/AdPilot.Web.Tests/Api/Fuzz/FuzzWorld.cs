@@ -27,6 +27,9 @@ public class FuzzWorld : IAsyncLifetime
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>A browser-like client (cookies, no redirects followed), signed out.</summary>
+    public HttpClient CreateBrowser() => _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     /// <summary>Resource (ad-account, campaign, ad-set, ad, creative, notification) → the fuzzer's id and the other user's.</summary>
     public Dictionary<string, (long Own, long Other)> Ids { get; } = [];
 
@@ -58,7 +61,7 @@ public class FuzzWorld : IAsyncLifetime
             Ids[resource] = (id, other.GetValueOrDefault(resource, id + 1_000));
         }
 
-        Client = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Client = CreateBrowser();
         await Client.SignInAsync(FuzzerEmail);
     }
 
@@ -75,7 +78,7 @@ public class FuzzWorld : IAsyncLifetime
 
     private async Task<Dictionary<string, long>> SeedAsync(string email)
     {
-        var browser = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var browser = CreateBrowser();
         await browser.PostDevLoginAsync(email);
         await browser.BindSimulatedAsync();
         var api = _host.CreateClient();

@@ -41,6 +41,57 @@ public sealed class OpenApiFuzzTests(FuzzWorld world, ITestOutputHelper output) 
         Assert.True(unknown.Count == 0, $"Describe these routes in the OpenAPI document (so the fuzzer covers them) or list them in NotDescribed: {string.Join(", ", unknown)}");
     }
 
+    /// <summary>The browser's routes outside /api (redirects and form posts, not in the document): no 5xx, and only local, ASCII redirects.</summary>
+    [Fact]
+    public async Task BrowserRoutes_HostileInput_NeverAnswers5xx_AndRedirectOnlyWhereTheyMay()
+    {
+        string[] values = [.. HostileValues.Query(SchemaKind.String), .. HostileValues.Query(SchemaKind.String).Select(v => "%2F" + v), "%2F%2Fevil.example", "%2F%5Cevil.example", "javascript:alert(1)", "https%3A%2F%2Fevil.example%2F", "%2Fok%00", "%2F%ED%A0%80"];
+        var browser = world.CreateBrowser();
+        await browser.PostDevLoginAsync($"browser-{Guid.NewGuid():N}@example.com");
+        var connect = await (await browser.PostAsync("/api/v1/ad-accounts/connect/simulated", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var token = CookieSignIn.AntiforgeryToken(await browser.GetStringAsync(new Uri(connect.GetProperty("authorizeUrl").GetString()!).PathAndQuery));
+        var failures = new List<string>();
+        foreach (var value in values)
+        {
+            var text = Uri.UnescapeDataString(value.Replace("%00", "", StringComparison.Ordinal));
+            await CheckAsync($"culture/set returnUrl={value}", browser.GetAsync($"/culture/set?culture=en&returnUrl={value}"));
+            await CheckAsync($"culture/set culture={value}", browser.GetAsync($"/culture/set?culture={value}&returnUrl=%2F"));
+            await CheckAsync($"auth/google returnUrl={value}", world.CreateBrowser().GetAsync($"/auth/google?returnUrl={value}"));
+            await CheckAsync($"auth/dev-login returnUrl={value}", world.CreateBrowser().PostDevLoginAsync("hostile@example.com", text));
+            await CheckAsync($"auth/dev-login email={value}", world.CreateBrowser().PostDevLoginAsync(text, "/"));
+            foreach (var field in new[] { "redirect_uri", "state", "code_challenge", "decision" })
+            {
+                var form = new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["redirect_uri"] = "http://localhost/api/v1/ad-accounts/callback/simulated",
+                    ["state"] = "s", ["code_challenge"] = "c", ["decision"] = "allow", [field] = text,
+                };
+                await CheckAsync($"simulated consent {field}={value}", browser.PostAsync("/simulated-platform/authorize", new FormUrlEncodedContent(form)));
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        async Task CheckAsync(string what, Task<HttpResponseMessage> send)
+        {
+            var response = await send;
+            var location = response.Headers.Location?.OriginalString;
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"{(int)response.StatusCode} from {what}");
+            }
+            else if (location is not null && !location.All(char.IsAscii))
+            {
+                failures.Add($"non-ASCII redirect from {what}: {location}");
+            }
+            else if (location is not null && !what.StartsWith("simulated", StringComparison.Ordinal) && !what.StartsWith("auth/google", StringComparison.Ordinal)
+                && !(location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal) && !location.StartsWith("/\\", StringComparison.Ordinal)))
+            {
+                failures.Add($"redirect off the site from {what}: {location}");
+            }
+        }
+    }
+
     [Fact]
     public async Task StripeWebhook_HostileInput_NeverAnswers5xx()
     {
