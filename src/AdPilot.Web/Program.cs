@@ -64,7 +64,8 @@ try
     app.UseAuthorization();
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api
         .UseApiRateLimit()
-        .UseMiddleware<RequestBodyLimitMiddleware>());
+        .UseMiddleware<RequestBodyLimitMiddleware>()
+        .UseMiddleware<RequestCharsetMiddleware>());
     app.UseAntiforgery();
 
     app.MapStaticAssets();

@@ -37,7 +37,7 @@ internal sealed class AdSetConfiguration : IEntityTypeConfiguration<AdSet>
         builder.Property(s => s.BudgetType).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.SyncStatus).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.SyncError).HasMaxLength(1000);
-        builder.Property(s => s.TargetingJson).HasMaxLength(8000).IsRequired();
+        builder.Property(s => s.TargetingJson).HasMaxLength(CampaignMapping.MaxTargetingJsonLength).IsRequired();
         builder.HasIndex(s => new { s.UserId, s.CampaignId });
         builder.HasMany(s => s.Ads).WithOne().HasForeignKey(a => a.AdSetId).OnDelete(DeleteBehavior.Cascade);
     }

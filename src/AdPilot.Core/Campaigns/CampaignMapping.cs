@@ -6,6 +6,9 @@ namespace AdPilot.Core.Campaigns;
 
 internal static class CampaignMapping
 {
+    /// <summary>The column size of <see cref="AdSet.TargetingJson"/>.</summary>
+    public const int MaxTargetingJsonLength = 8000;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string Name(DeliveryStatus status) => status.ToString().ToLowerInvariant();

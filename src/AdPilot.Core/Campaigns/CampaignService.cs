@@ -165,7 +165,7 @@ public sealed class CampaignService(
         RequestValidator.Validate(request);
         if (request.Targeting is { } targeting)
         {
-            RequestValidator.Validate(targeting);
+            ValidateTargeting(targeting, "targeting");
         }
 
         await ChangeAdSetAsync(userId, campaignId, adSetId, s =>
@@ -469,22 +469,27 @@ public sealed class CampaignService(
         }
     }
 
+    /// <summary>Rules across fields of an ad set the caller already ran <see cref="RequestValidator"/> over (it covers the nested ads).</summary>
     private static void ValidateAdSet(AdSetInput input, string prefix)
     {
-        RequestValidator.Validate(input.Targeting);
-        if (input.Targeting.AgeMin is { } min && input.Targeting.AgeMax is { } max && max < min)
-        {
-            throw ValidationFailedException.For(Field(prefix, "targeting.ageMax"), "The maximum age must not be below the minimum age.");
-        }
-
+        ValidateTargeting(input.Targeting, Field(prefix, "targeting"));
         if (input.Budget is not null && input.BudgetType is null)
         {
             throw ValidationFailedException.For(Field(prefix, "budgetType"), "Say whether the ad set budget is daily or lifetime.");
         }
+    }
 
-        foreach (var ad in input.Ads)
+    private static void ValidateTargeting(TargetingInput targeting, string field)
+    {
+        if (targeting.AgeMin is { } min && targeting.AgeMax is { } max && max < min)
         {
-            RequestValidator.Validate(ad);
+            throw ValidationFailedException.For($"{field}.ageMax", "The maximum age must not be below the minimum age.");
+        }
+
+        // The stored JSON has a column limit; escaped non-ASCII text can be six times longer than it looks.
+        if (CampaignMapping.TargetingJson(targeting).Length > CampaignMapping.MaxTargetingJsonLength)
+        {
+            throw ValidationFailedException.For(field, "The targeting is too large: use fewer or shorter locations, interests and placements.");
         }
     }
 

@@ -28,6 +28,8 @@ public sealed class CreativeTagsAttribute : ValidationAttribute
     public override bool IsValid(object? value) => value switch
     {
         null => true,
+        // A null tag is reported by RequestValidator on its own path (tags[0]); here it only makes the list invalid.
+        IEnumerable<string> tags when tags.Any(t => t is null) => false,
         IEnumerable<string> tags => CreativeTagRules.Normalize(tags) is var normalized
             && normalized.Count <= CreativeTagRules.MaxTags && normalized.All(t => t.Length <= CreativeTagRules.MaxLength),
         _ => false,

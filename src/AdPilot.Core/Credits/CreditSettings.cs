@@ -75,10 +75,11 @@ public sealed record CreditSettings : IValidatableObject
 
         foreach (var package in Packages)
         {
-            if (!IsKey(package.Id) || string.IsNullOrWhiteSpace(package.Name) || package.Credits <= 0 || package.Price <= 0 || package.Credits > 10_000_000 || package.Price > 100_000
+            // The name is also kept in the config change log, whose values have a column limit.
+            if (!IsKey(package.Id) || string.IsNullOrWhiteSpace(package.Name) || package.Name.Length > 100 || package.Credits <= 0 || package.Price <= 0 || package.Credits > 10_000_000 || package.Price > 100_000
                 || package.Currency.Length != 3 || decimal.Round(package.Price, 2) != package.Price)
             {
-                yield return new($"Package '{package.Id}' needs a lower-case id, a name, credits above 0 and a price above 0 with at most two decimals in a 3-letter currency.", [nameof(Packages)]);
+                yield return new($"Package '{package.Id}' needs a lower-case id, a name of at most 100 characters, credits above 0 and a price above 0 with at most two decimals in a 3-letter currency.", [nameof(Packages)]);
             }
         }
     }

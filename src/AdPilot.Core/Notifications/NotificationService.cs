@@ -142,6 +142,7 @@ public sealed class NotificationService(
 
     public async Task<IReadOnlyList<NotificationPreferenceView>> SetPreferencesAsync(long userId, IReadOnlyList<NotificationPreferenceView> preferences, CancellationToken ct = default)
     {
+        RequestValidator.Validate(preferences, "preferences");
         var unknown = preferences.Select(p => p.Category).Where(c => !NotificationCategories.All.Contains(c)).ToList();
         if (unknown.Count > 0 || preferences.Any(p => p.Channels is < NotificationChannels.None or > NotificationChannels.Both))
         {

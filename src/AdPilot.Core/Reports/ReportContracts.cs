@@ -19,21 +19,30 @@ public enum ReportGranularity
 
 public sealed record MetricInput
 {
+    /// <summary>
+    /// The most impressions, clicks or conversions one ad reports for one day: far above any real ad, and low enough that
+    /// the rollups' sums (a campaign's week, an account's ten years) cannot overflow a 64-bit integer.
+    /// </summary>
+    public const long MaxCount = 10_000_000_000;
+
+    private const string CountError = "Counts are between 0 and 10,000,000,000 per ad and day.";
+
     [Range(1, long.MaxValue)]
     public long AdId { get; init; }
 
+    [ReportDate]
     public DateOnly Date { get; init; }
 
     [Range(typeof(decimal), "0", "1000000000")]
     public decimal Spend { get; init; }
 
-    [Range(0, long.MaxValue)]
+    [Range(0, MaxCount, ErrorMessage = CountError)]
     public long Impressions { get; init; }
 
-    [Range(0, long.MaxValue)]
+    [Range(0, MaxCount, ErrorMessage = CountError)]
     public long Clicks { get; init; }
 
-    [Range(0, long.MaxValue)]
+    [Range(0, MaxCount, ErrorMessage = CountError)]
     public long Conversions { get; init; }
 
     [Range(typeof(decimal), "0", "1000000000")]
@@ -61,8 +70,12 @@ public sealed record SaveMetricsResult(int Saved);
 /// </summary>
 public sealed record ReportScope
 {
+    [ReportDate]
     public DateOnly? From { get; init; }
+
+    [ReportDate]
     public DateOnly? To { get; init; }
+
     public long? AdAccountId { get; init; }
     public ReportLevel Level { get; init; } = ReportLevel.Account;
     public long? EntityId { get; init; }

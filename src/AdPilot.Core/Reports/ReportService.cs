@@ -17,7 +17,6 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         RequestValidator.Validate(request);
         for (var i = 0; i < request.Metrics.Count; i++)
         {
-            RequestValidator.Validate(request.Metrics[i]);
             if (decimal.Round(request.Metrics[i].Spend, 4) != request.Metrics[i].Spend || decimal.Round(request.Metrics[i].Revenue, 4) != request.Metrics[i].Revenue)
             {
                 throw ValidationFailedException.For($"metrics[{i}]", "Spend and revenue have at most four decimal places.");

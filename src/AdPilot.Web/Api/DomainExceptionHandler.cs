@@ -27,7 +27,8 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
         };
         if (status >= 500)
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            // The original path: after re-execution http.Request.Path is the error handler's own (/error).
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, path);
         }
 
         if (http.Response.HasStarted)

@@ -48,7 +48,7 @@ public sealed class CreditConfigServiceTests
         Assert.Equal(1, (await configs.UpdateAsync(1, "a@example.com", v1.Settings with { })).Version);
     }
 
-    public static TheoryData<string> InvalidSettings() => ["critical-above-low", "negative-gift", "duplicate-package", "zero-price", "bad-rate"];
+    public static TheoryData<string> InvalidSettings() => ["critical-above-low", "negative-gift", "duplicate-package", "zero-price", "bad-rate", "long-package-name", "null-model-rate", "null-package"];
 
     [Theory]
     [MemberData(nameof(InvalidSettings))]
@@ -63,6 +63,9 @@ public sealed class CreditConfigServiceTests
             "negative-gift" => s with { SignupGift = -1m },
             "duplicate-package" => s with { Packages = [.. s.Packages, s.Packages[0]] },
             "zero-price" => s with { Packages = [s.Packages[0] with { Price = 0m }] },
+            "long-package-name" => s with { Packages = [s.Packages[0] with { Name = new string('n', 101) }] },
+            "null-model-rate" => s with { ModelRates = new() { ["gpt-4o"] = null! } },
+            "null-package" => s with { Packages = [s.Packages[0], null!] },
             _ => s with { OperationRates = new() { ["chat_message"] = -2m } },
         };
 

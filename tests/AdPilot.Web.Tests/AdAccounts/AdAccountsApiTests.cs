@@ -1,40 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AdPilot.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AdPilot.Web.Tests.AdAccounts;
 
 /// <summary>Binding the simulated platform over HTTP as a browser does, and owner scoping on every route.</summary>
-public sealed partial class AdAccountsApiTests(AdPilotFactory factory) : IClassFixture<AdPilotFactory>
+public sealed class AdAccountsApiTests(AdPilotFactory factory) : IClassFixture<AdPilotFactory>
 {
     private HttpClient Browser() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-    /// <summary>connect → platform consent page → Allow → callback → accounts page.</summary>
-    private static async Task<string> BindSimulatedAsync(HttpClient browser, string? reauthorizeAccountId = null)
-    {
-        var connect = await browser.PostAsync($"/api/v1/ad-accounts/connect/simulated{(reauthorizeAccountId is null ? "" : "?reauthorizeAccountId=" + reauthorizeAccountId)}", null);
-        connect.EnsureSuccessStatusCode();
-        var authorizeUrl = new Uri((await connect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authorizeUrl").GetString()!);
-        var query = System.Web.HttpUtility.ParseQueryString(authorizeUrl.Query);
-        Assert.Equal("S256", query["code_challenge_method"]);
-
-        var consent = await browser.GetStringAsync(authorizeUrl.PathAndQuery);
-        var decision = await browser.PostAsync("/simulated-platform/authorize", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(consent).Groups[1].Value,
-            ["redirect_uri"] = query["redirect_uri"]!,
-            ["state"] = query["state"]!,
-            ["code_challenge"] = query["code_challenge"]!,
-            ["decision"] = "allow",
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, decision.StatusCode);
-        var callback = await browser.GetAsync(decision.Headers.Location!.PathAndQuery);
-        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        return callback.Headers.Location!.ToString();
-    }
 
     [Fact]
     public async Task Browser_BindsTheSimulatedPlatform_AndSeesItsAccounts()
@@ -42,7 +17,7 @@ public sealed partial class AdAccountsApiTests(AdPilotFactory factory) : IClassF
         var browser = Browser();
         await browser.PostDevLoginAsync("binder@example.com");
 
-        Assert.Equal("/ad-accounts?connected=2&platform=simulated", await BindSimulatedAsync(browser));
+        Assert.Equal("/ad-accounts?connected=2&platform=simulated", await browser.BindSimulatedAsync());
 
         var accounts = await browser.GetFromJsonAsync<JsonElement>("/api/v1/ad-accounts");
         Assert.Equal(2, accounts.GetArrayLength());
@@ -59,7 +34,7 @@ public sealed partial class AdAccountsApiTests(AdPilotFactory factory) : IClassF
     {
         var owner = Browser();
         await owner.PostDevLoginAsync("owner-accounts@example.com");
-        await BindSimulatedAsync(owner);
+        await owner.BindSimulatedAsync();
         var id = (await owner.GetFromJsonAsync<JsonElement>("/api/v1/ad-accounts"))[0].GetProperty("id").GetInt64();
         var intruder = factory.CreateClient();
         await intruder.SignInAsync("intruder-accounts@example.com");
@@ -107,7 +82,7 @@ public sealed partial class AdAccountsApiTests(AdPilotFactory factory) : IClassF
     {
         var browser = Browser();
         await browser.PostDevLoginAsync("unbind@example.com");
-        await BindSimulatedAsync(browser);
+        await browser.BindSimulatedAsync();
         var id = (await browser.GetFromJsonAsync<JsonElement>("/api/v1/ad-accounts"))[0].GetProperty("id").GetInt64();
 
         Assert.Equal(HttpStatusCode.NoContent, (await browser.DeleteAsync($"/api/v1/ad-accounts/{id}")).StatusCode);
@@ -116,6 +91,4 @@ public sealed partial class AdAccountsApiTests(AdPilotFactory factory) : IClassF
         Assert.True(Assert.Single(left.EnumerateArray()).GetProperty("isActive").GetBoolean());
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

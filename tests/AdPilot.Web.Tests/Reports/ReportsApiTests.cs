@@ -1,42 +1,22 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AdPilot.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AdPilot.Web.Tests.Reports;
 
 /// <summary>Reports over HTTP: a newcomer binds the simulated platform and gets ~90 days at once; drill-down, CSV, owner scoping.</summary>
-public sealed partial class ReportsApiTests(AdPilotFactory factory) : IClassFixture<AdPilotFactory>
+public sealed class ReportsApiTests(AdPilotFactory factory) : IClassFixture<AdPilotFactory>
 {
     private HttpClient Browser() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-    private static async Task BindSimulatedAsync(HttpClient browser)
-    {
-        var connect = await browser.PostAsync("/api/v1/ad-accounts/connect/simulated", null);
-        connect.EnsureSuccessStatusCode();
-        var authorizeUrl = new Uri((await connect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authorizeUrl").GetString()!);
-        var query = System.Web.HttpUtility.ParseQueryString(authorizeUrl.Query);
-        var consent = await browser.GetStringAsync(authorizeUrl.PathAndQuery);
-        var decision = await browser.PostAsync("/simulated-platform/authorize", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(consent).Groups[1].Value,
-            ["redirect_uri"] = query["redirect_uri"]!,
-            ["state"] = query["state"]!,
-            ["code_challenge"] = query["code_challenge"]!,
-            ["decision"] = "allow",
-        }));
-        var callback = await browser.GetAsync(decision.Headers.Location!.PathAndQuery);
-        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-    }
 
     [Fact]
     public async Task BindingTheSimulatedPlatform_Brings90DaysAtOnce_AndTheDrillDownWorks()
     {
         var browser = Browser();
         await browser.PostDevLoginAsync("reports-newcomer@example.com");
-        await BindSimulatedAsync(browser);
+        await browser.BindSimulatedAsync();
 
         // The callback queued the first sync of each account; it runs in the background within seconds.
         JsonElement accounts = default;
@@ -86,7 +66,7 @@ public sealed partial class ReportsApiTests(AdPilotFactory factory) : IClassFixt
     {
         var owner = Browser();
         await owner.PostDevLoginAsync("reports-owner@example.com");
-        await BindSimulatedAsync(owner);
+        await owner.BindSimulatedAsync();
         var account = (await owner.GetFromJsonAsync<JsonElement>("/api/v1/ad-accounts"))[0].GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.OK, (await owner.PostAsync($"/api/v1/ad-accounts/{account}/sync", null)).StatusCode);
         var intruder = factory.CreateClient();
@@ -114,6 +94,4 @@ public sealed partial class ReportsApiTests(AdPilotFactory factory) : IClassFixt
         Assert.Equal("validation_failed", (await negative.ProblemAsync()).Code());
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -8,7 +8,7 @@ public static partial class CookieSignIn
     public static async Task<HttpResponseMessage> PostDevLoginAsync(this HttpClient client, string email, string returnUrl = "/overview")
     {
         var login = await client.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(login).Groups[1].Value;
+        var token = AntiforgeryToken(login);
         return await client.PostAsync("/auth/dev-login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -16,6 +16,9 @@ public static partial class CookieSignIn
             ["returnUrl"] = returnUrl,
         }));
     }
+
+    /// <summary>The antiforgery token of the first form on a rendered page.</summary>
+    public static string AntiforgeryToken(string html) => AntiforgeryField().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

@@ -18,7 +18,8 @@ internal static class CreativesApi
         group.MapGet("/", List);
         // Only this route takes file-sized bodies: the largest creative plus room for the multipart framing.
         group.MapPost("/", Create).WithMetadata(new UploadSizeLimit(limits.MaxBytes + (1024 * 1024)))
-            .Accepts<CompleteUploadRequest>("application/json", "multipart/form-data");
+            .Accepts<CompleteUploadRequest>("application/json", "multipart/form-data")
+            .AddOpenApiOperationTransformer(DescribeUploadFormAsync);
         group.MapPost("/upload-url", CreateUploadUrl);
         group.MapGet("/{id:long}", Get);
         group.MapPatch("/{id:long}", Update);
@@ -49,7 +50,7 @@ internal static class CreativesApi
         CreativeView created;
         if (http.Request.HasFormContentType)
         {
-            var form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.Value.MaxBytes + (1024 * 1024) }, ct);
+            var form = await ReadFormAsync(http, options.Value.MaxBytes + (1024 * 1024), ct);
             var file = form.Files.GetFile("file") ?? throw ValidationFailedException.For("file", "Send the file in the multipart field 'file'.");
             await using var content = file.OpenReadStream();
             var request = new CreateCreativeRequest
@@ -66,6 +67,28 @@ internal static class CreativesApi
         }
 
         return TypedResults.Created($"/api/v1/creatives/{created.Id}", created);
+    }
+
+    /// <summary>One <c>Accepts</c> type covers both bodies; the multipart one is really the upload form.</summary>
+    private static async Task DescribeUploadFormAsync(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        if (operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var form) == true)
+        {
+            form.Schema = await context.GetOrCreateSchemaAsync(typeof(CreativeUploadForm), null, ct);
+        }
+    }
+
+    /// <summary>A multipart body without a boundary, or cut short, is the client's mistake: a 400 problem, as for bound forms.</summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpContext http, long limit, CancellationToken ct)
+    {
+        try
+        {
+            return await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException and not BadHttpRequestException && !ct.IsCancellationRequested))
+        {
+            throw new BadHttpRequestException("The multipart body is malformed: it needs a boundary and complete parts.", StatusCodes.Status400BadRequest, ex);
+        }
     }
 
     /// <summary>Malformed JSON becomes the same 400 problem that bound parameters give.</summary>
@@ -95,6 +118,9 @@ internal static class CreativesApi
         await creatives.DeleteAsync(http.User.UserId(), id, ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The multipart upload as the OpenAPI document describes it: the file, an optional name, comma-separated tags.</summary>
+    private sealed record CreativeUploadForm(IFormFile File, string? Name = null, string? Tags = null);
 
     private sealed record UploadSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }

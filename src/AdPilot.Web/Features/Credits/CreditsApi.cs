@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
+using AdPilot.Core.Common;
 using AdPilot.Core.Credits;
 using AdPilot.Core.Users;
 using AdPilot.Web.Api;
@@ -53,13 +55,20 @@ internal static class CreditsApi
     private static async Task<Ok<IReadOnlyList<PackageView>>> ListPackages(CreditConfigService configs, CancellationToken ct) =>
         TypedResults.Ok(PackageView.Of((await configs.GetCurrentAsync(ct)).Settings.Packages));
 
-    private static async Task<Ok<CreditEstimate>> Estimate(EstimateRequest request, CreditConfigService configs, CancellationToken ct) =>
-        TypedResults.Ok((await configs.GetCurrentAsync(ct)).Settings.Estimate(request.Operation, request.Model, request.InputTokens, request.OutputTokens));
+    private static async Task<Ok<CreditEstimate>> Estimate(EstimateRequest request, CreditConfigService configs, CancellationToken ct)
+    {
+        RequestValidator.Validate(request);
+        return TypedResults.Ok((await configs.GetCurrentAsync(ct)).Settings.Estimate(request.Operation, request.Model, request.InputTokens, request.OutputTokens));
+    }
 
     private static DateTime? Utc(DateTime? value) => value is { } v ? v.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : v.ToUniversalTime() : null;
 }
 
-public sealed record EstimateRequest(string Operation, string? Model = null, int InputTokens = 0, int OutputTokens = 0);
+public sealed record EstimateRequest(
+    [property: Required(ErrorMessage = "An operation is required."), StringLength(64)] string Operation,
+    [property: StringLength(64)] string? Model = null,
+    [property: Range(0, 10_000_000, ErrorMessage = "Input tokens must be between 0 and 10,000,000.")] int InputTokens = 0,
+    [property: Range(0, 10_000_000, ErrorMessage = "Output tokens must be between 0 and 10,000,000.")] int OutputTokens = 0);
 
 /// <summary>The transaction history as CSV (RFC 4180), one row per ledger entry.</summary>
 public static class CreditCsv

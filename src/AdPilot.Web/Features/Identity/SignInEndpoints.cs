@@ -38,7 +38,7 @@ internal static class SignInEndpoints
 
         if (string.IsNullOrWhiteSpace(email) || email.Length > 320 || !new EmailAddressAttribute().IsValid(email))
         {
-            return Results.Redirect($"/login?error=invalid_email&returnUrl={Uri.EscapeDataString(returnUrl ?? "")}");
+            return Results.Redirect($"/login?error=invalid_email&returnUrl={Uri.EscapeDataString(SignInFlow.SafeReturnUrl(returnUrl))}");
         }
 
         await SignInFlow.CompleteAsync(http, AuthApi.DevIdentity(email));
