@@ -23,7 +23,13 @@ public class AdPilotFactory : WebApplicationFactory<Program>
     {
         Environment = environment;
         DataDirectory = Path.Combine(Path.GetTempPath(), "adpilot-web-" + Guid.NewGuid().ToString("N"));
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        // Every test user signs in from the same test-server "IP", many times a minute: the per-IP sign-in limit would
+        // refuse them. Tests of that limit set their own.
+        _settings = new Dictionary<string, string?> { ["RateLimit:SignInPermitsPerMinute"] = "1000000" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
     }
 
     /// <summary>A host with these settings on top of appsettings (keys as in configuration, e.g. <c>Database:Provider</c>).</summary>

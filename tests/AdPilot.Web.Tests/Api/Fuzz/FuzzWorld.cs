@@ -47,7 +47,6 @@ public class FuzzWorld : IAsyncLifetime
         settings["Admin:Emails:0"] = FuzzerEmail;
         // A 429 is not a failure, but it would quietly cut the fuzzer's coverage: no limit may refuse it.
         settings["RateLimit:PermitsPerMinute"] = "1000000";
-        settings["RateLimit:SignInPermitsPerMinute"] = "1000000";
         settings["RateLimit:FilesPermitsPerMinute"] = "1000000";
         _host = AdPilotFactory.With(
             settings: settings,
