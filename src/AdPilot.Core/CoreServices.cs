@@ -3,6 +3,7 @@ using AdPilot.Core.Credits;
 using AdPilot.Core.Identity;
 using AdPilot.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdPilot.Core;
 
@@ -12,6 +13,9 @@ public static class CoreServices
     public static IServiceCollection AddAdPilotCore(this IServiceCollection services)
     {
         services.AddSingleton<UserService>();
+        services.AddMemoryCache();
+        services.TryAddSingleton<ISessionRevocationBus, LocalSessionRevocationBus>();
+        services.AddSingleton<SessionValidator>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<CreditConfigService>();
         services.AddSingleton<CreditService>();

@@ -738,6 +738,10 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -130,6 +130,19 @@ public sealed class TokenServiceTests
     }
 
     [Fact]
+    public async Task Refresh_AfterRevoke_ThrowsRevokedNotReused()
+    {
+        var (db, tokens, user, _) = await SetupAsync();
+        await using var _db = db;
+        var pair = await tokens.IssueAsync(user.Id);
+        await tokens.RevokeAsync(user.Id, pair.RefreshToken);
+
+        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => tokens.RefreshAsync(pair.RefreshToken));
+
+        Assert.Equal("refresh_token_revoked", error.Code);
+    }
+
+    [Fact]
     public async Task Revoke_AnotherUsersToken_DoesNothing()
     {
         var (db, tokens, user, _) = await SetupAsync();

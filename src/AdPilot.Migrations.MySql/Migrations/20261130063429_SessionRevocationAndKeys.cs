@@ -18,6 +18,14 @@ namespace AdPilot.Migrations.MySql.Migrations
                 type: "datetime(6)",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "RevokedReason",
+                table: "RefreshTokens",
+                type: "varchar(16)",
+                maxLength: 16,
+                nullable: true)
+                .Annotation("MySql:CharSet", "utf8mb4");
+
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
@@ -46,6 +54,10 @@ namespace AdPilot.Migrations.MySql.Migrations
             migrationBuilder.DropColumn(
                 name: "SessionsValidAfter",
                 table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "RevokedReason",
+                table: "RefreshTokens");
         }
     }
 }

@@ -17,6 +17,13 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "RevokedReason",
+                table: "RefreshTokens",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
@@ -42,6 +49,10 @@ namespace AdPilot.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "SessionsValidAfter",
                 table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "RevokedReason",
+                table: "RefreshTokens");
         }
     }
 }
