@@ -44,7 +44,6 @@ try
     await app.Services.MigrateDatabaseAsync();
     await app.SeedDemoDataAsync();
     StartupBanner.PrintWhenStarted(app, paths);
-    app.ScheduleRecurringJobs();
 
     app.UseExceptionHandler("/error");
     if (!app.Environment.IsDevelopment())

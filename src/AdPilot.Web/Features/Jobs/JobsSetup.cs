@@ -34,12 +34,13 @@ internal static class JobsSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        builder.Services.AddOptions<RecurringScheduleOptions>().Bind(builder.Configuration.GetSection(RecurringScheduleOptions.Section)).ValidatePlainly().ValidateOnStart();
+        builder.Services.AddHostedService<RecurringScheduleKeeper>();
     }
 
-    /// <summary>Recurring jobs, registered once per start; with shared storage every node agrees on one schedule.</summary>
-    public static void ScheduleRecurringJobs(this WebApplication app)
+    /// <summary>Recurring jobs; with shared storage every node agrees on one schedule. Kept applied by <see cref="RecurringScheduleKeeper"/>.</summary>
+    public static void ApplyRecurringSchedule(IRecurringJobManager jobs)
     {
-        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<NotificationService>("notifications:archive", s => s.ArchiveOldAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<AdAccountService>("ad-accounts:refresh-tokens", s => s.RefreshExpiringAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<ReportIngestion>("reports:sync", s => s.SyncAllAsync(CancellationToken.None), "0 */6 * * *");
