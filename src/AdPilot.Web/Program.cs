@@ -45,7 +45,7 @@ try
     await app.SeedDemoDataAsync();
     StartupBanner.PrintWhenStarted(app, paths);
 
-    app.UseExceptionHandler("/error");
+    app.UseExceptionHandler("/error", createScopeForErrors: true); // a fresh scope: a page that failed mid-render left its own initialised
     if (!app.Environment.IsDevelopment())
     {
         app.UseHsts();
