@@ -25,7 +25,7 @@ internal static class DataProtectionHosting
         {
             var certificate = X509CertificateLoader.LoadPkcs12FromFile(
                 Path.GetFullPath(certificatePath, paths.Root), builder.Configuration["DataProtection:CertificatePassword"]);
-            dataProtection.ProtectKeysWithCertificate(certificate);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
         else if (builder.Environment.IsProduction())
         {
