@@ -30,7 +30,7 @@ internal sealed class RecurringScheduleKeeper(
     /// <summary>Applies the schedule before the host serves (when the storage is up), so a fresh node starts complete.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService<IConnectionMultiplexer>() is { } redis)
+        if (services.GetKeyedService<IConnectionMultiplexer>(JobsSetup.RedisKey) is { } redis)
         {
             redis.ConnectionRestored += (_, _) => _nudge.Release();
         }
