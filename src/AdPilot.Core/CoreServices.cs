@@ -14,6 +14,9 @@ public static class CoreServices
     {
         services.TryAddSingleton<Common.AppMetrics>();
         services.AddSingleton<UserService>();
+        services.AddMemoryCache();
+        services.TryAddSingleton<ISessionRevocationBus, LocalSessionRevocationBus>();
+        services.AddSingleton<SessionValidator>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<CreditConfigService>();
         services.AddSingleton<CreditService>();

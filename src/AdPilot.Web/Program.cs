@@ -46,10 +46,9 @@ try
     await app.Services.MigrateDatabaseAsync();
     await app.SeedDemoDataAsync();
     StartupBanner.PrintWhenStarted(app, paths);
-    app.ScheduleRecurringJobs();
 
     app.UseBrowserSecurity();
-    app.UseExceptionHandler("/error");
+    app.UseExceptionHandler("/error", createScopeForErrors: true); // a fresh scope: a page that failed mid-render left its own initialised
     if (!app.Environment.IsDevelopment())
     {
         app.UseHsts();

@@ -21,8 +21,10 @@ public static class DatabaseSetup
                 builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
             case DatabaseProvider.MySql:
-                // No retrying execution strategy: services use explicit transactions and conditional updates instead.
-                builder.UseMySql(connectionString, ServerVersion.Parse(mySqlServerVersion), o => o.MigrationsAssembly(MySqlMigrationsAssembly));
+                // Retries only failed connection opens; services keep their explicit transactions (see ConnectRetryStrategy).
+                builder.UseMySql(connectionString, ServerVersion.Parse(mySqlServerVersion), o => o
+                    .MigrationsAssembly(MySqlMigrationsAssembly)
+                    .ExecutionStrategy(d => new ConnectRetryStrategy(d)));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");

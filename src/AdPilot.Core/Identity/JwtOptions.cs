@@ -56,4 +56,10 @@ public static class AppClaims
     public const string Email = "email";
     public const string Name = "name";
     public const string Role = "role";
+
+    /// <summary>An access token's session: its refresh-token family, revoked together with it.</summary>
+    public const string Session = "sid";
+
+    /// <summary>When a browser session started (Unix milliseconds), checked against "sign out everywhere".</summary>
+    public const string SessionStart = "session_start";
 }

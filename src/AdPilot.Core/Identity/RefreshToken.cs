@@ -17,5 +17,20 @@ public sealed class RefreshToken : IOwned
     public DateTime? RevokedAt { get; set; }
     public string? ReplacedByHash { get; set; }
 
+    /// <summary>Why it stopped working; null on rows revoked before reasons were kept (read as rotated when replaced).</summary>
+    public RefreshTokenRevocation? RevokedReason { get; set; }
+
     public bool IsActive(DateTime now) => RevokedAt is null && ExpiresAt > now;
+}
+
+public enum RefreshTokenRevocation
+{
+    /// <summary>Used once and replaced by the next token of its family.</summary>
+    Rotated,
+
+    /// <summary>Its family was ended because an already used token of it was presented again.</summary>
+    Reused,
+
+    /// <summary>Ended by logout, "sign out everywhere" or an explicit revocation.</summary>
+    SignedOut,
 }

@@ -14,9 +14,11 @@ namespace AdPilot.Core.Identity;
 public sealed class TokenService(
     IDbContextFactory<AppDbContext> dbFactory,
     UserService users,
+    SessionValidator sessions,
     TimeProvider clock,
     IOptions<JwtOptions> options)
 {
+
     private readonly JwtOptions _options = options.Value;
 
     public async Task<TokenPair> IssueAsync(long userId, CancellationToken ct = default)
@@ -26,7 +28,7 @@ public sealed class TokenService(
         var refresh = NewRefreshToken(userId, Guid.NewGuid(), out var refreshValue);
         db.RefreshTokens.Add(refresh);
         await db.SaveChangesAsync(ct);
-        return new TokenPair(CreateAccessToken(user), refreshValue, _options.AccessTokenMinutes * 60);
+        return new TokenPair(CreateAccessToken(user, refresh.FamilyId), refreshValue, _options.AccessTokenMinutes * 60);
     }
 
     public async Task<TokenPair> RefreshAsync(string refreshToken, CancellationToken ct = default)
@@ -38,8 +40,16 @@ public sealed class TokenService(
             ?? throw new UnauthorizedException("invalid_refresh_token", "The refresh token is not valid.");
         if (current.RevokedAt is not null)
         {
-            await RevokeFamilyAsync(db, current.FamilyId, now, ct);
-            throw new UnauthorizedException("refresh_token_reused", "This refresh token was already used; every session of this sign-in has been signed out.");
+            switch (current.RevokedReason ?? (current.ReplacedByHash is null ? RefreshTokenRevocation.SignedOut : RefreshTokenRevocation.Rotated))
+            {
+                case RefreshTokenRevocation.SignedOut:
+                    throw new UnauthorizedException("refresh_token_revoked", "This sign-in was signed out; sign in again.");
+                case RefreshTokenRevocation.Rotated:
+                    await RevokeFamilyAsync(db, current.UserId, current.FamilyId, RefreshTokenRevocation.Reused, now, ct);
+                    break;
+            }
+
+            throw Reused();
         }
 
         if (current.ExpiresAt <= now)
@@ -52,34 +62,61 @@ public sealed class TokenService(
         // Conditional: of two concurrent uses of one token only one can rotate it; the other is a reuse.
         var rotated = await db.RefreshTokens
             .Where(t => t.Id == current.Id && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.ReplacedByHash, next.TokenHash), ct);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.RevokedAt, now)
+                .SetProperty(t => t.RevokedReason, RefreshTokenRevocation.Rotated)
+                .SetProperty(t => t.ReplacedByHash, next.TokenHash), ct);
         if (rotated == 0)
         {
             await tx.RollbackAsync(ct);
-            await RevokeFamilyAsync(db, current.FamilyId, now, ct);
-            throw new UnauthorizedException("refresh_token_reused", "This refresh token was already used; every session of this sign-in has been signed out.");
+            await RevokeFamilyAsync(db, current.UserId, current.FamilyId, RefreshTokenRevocation.Reused, now, ct);
+            throw Reused();
         }
 
         db.RefreshTokens.Add(next);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var user = await users.GetAsync(current.UserId, ct);
-        return new TokenPair(CreateAccessToken(user), nextValue, _options.AccessTokenMinutes * 60);
+        return new TokenPair(CreateAccessToken(user, current.FamilyId), nextValue, _options.AccessTokenMinutes * 60);
     }
 
-    /// <summary>Signs out an API client: the token's whole family stops working. Unknown tokens are ignored.</summary>
-    public async Task RevokeAsync(long userId, string refreshToken, CancellationToken ct = default)
+    /// <summary>
+    /// Signs out an API client: the whole family of the refresh token, and of the access token's own session
+    /// (<paramref name="session"/>), stops working at once, access tokens included. Unknown tokens are ignored.
+    /// </summary>
+    public async Task RevokeAsync(long userId, string? refreshToken, Guid? session = null, CancellationToken ct = default)
     {
-        var hash = Hash(refreshToken);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var family = await db.RefreshTokens.Where(t => t.TokenHash == hash && t.UserId == userId).Select(t => (Guid?)t.FamilyId).SingleOrDefaultAsync(ct);
-        if (family is { } id)
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!string.IsNullOrEmpty(refreshToken))
         {
-            await RevokeFamilyAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+            var hash = Hash(refreshToken);
+            var family = await db.RefreshTokens.Where(t => t.TokenHash == hash && t.UserId == userId).Select(t => (Guid?)t.FamilyId).SingleOrDefaultAsync(ct);
+            if (family is { } id)
+            {
+                await RevokeFamilyAsync(db, userId, id, RefreshTokenRevocation.SignedOut, now, ct);
+            }
+        }
+
+        if (session is { } sid)
+        {
+            await RevokeFamilyAsync(db, userId, sid, RefreshTokenRevocation.SignedOut, now, ct);
         }
     }
 
-    public string CreateAccessToken(UserProfile user)
+    /// <summary>"Sign out everywhere": every refresh token, access token and browser session of the user ends now.</summary>
+    public async Task RevokeAllAsync(long userId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.SessionsValidAfter, now), ct);
+        await db.RefreshTokens
+            .Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, RefreshTokenRevocation.SignedOut), ct);
+        await sessions.RevokedAsync(userId);
+    }
+
+    public string CreateAccessToken(UserProfile user, Guid session)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
@@ -94,6 +131,7 @@ public sealed class TokenService(
                 new Claim(AppClaims.UserId, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(AppClaims.Email, user.Email),
                 new Claim(AppClaims.Role, user.Role),
+                new Claim(AppClaims.Session, session.ToString("N")),
             ]),
             SigningCredentials = new SigningCredentials(_options.CreateSigningKey(), SecurityAlgorithms.HmacSha256),
         };
@@ -117,8 +155,14 @@ public sealed class TokenService(
         };
     }
 
-    private static Task<int> RevokeFamilyAsync(AppDbContext db, Guid familyId, DateTime now, CancellationToken ct) =>
-        db.RefreshTokens
-            .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+    private static UnauthorizedException Reused() =>
+        new("refresh_token_reused", "This refresh token was already used; every session of this sign-in has been signed out.");
+
+    private async Task RevokeFamilyAsync(AppDbContext db, long userId, Guid familyId, RefreshTokenRevocation reason, DateTime now, CancellationToken ct)
+    {
+        await db.RefreshTokens
+            .Where(t => t.UserId == userId && t.FamilyId == familyId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, reason), ct);
+        await sessions.RevokedAsync(userId);
+    }
 }

@@ -18,6 +18,9 @@ public sealed class User
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime LastSignInAt { get; set; }
+
+    /// <summary>"Sign out everywhere": sessions and access tokens issued before this instant are no longer accepted.</summary>
+    public DateTime? SessionsValidAfter { get; set; }
 }
 
 public static class AuthProviders

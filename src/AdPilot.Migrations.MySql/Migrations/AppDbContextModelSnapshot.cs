@@ -689,6 +689,31 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.ToTable("CreditTransactions", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Data.DataProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Identity.RefreshToken", b =>
                 {
                     b.Property<long>("Id")
@@ -712,6 +737,10 @@ namespace AdPilot.Migrations.MySql.Migrations
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -1236,6 +1265,9 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
+
+                    b.Property<DateTime?>("SessionsValidAfter")
+                        .HasColumnType("datetime(6)");
 
                     b.Property<string>("Subject")
                         .IsRequired()

@@ -667,6 +667,29 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.ToTable("CreditTransactions", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Data.DataProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Identity.RefreshToken", b =>
                 {
                     b.Property<long>("Id")
@@ -687,6 +710,10 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
@@ -1193,6 +1220,9 @@ namespace AdPilot.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SessionsValidAfter")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")

@@ -23,9 +23,14 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
             ForbiddenException f => (403, f.Code, f.Message, null),
             UnauthorizedException u => (401, u.Code, u.Message, null),
             BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "payload_too_large" : "invalid_request", BadRequestDetail(b), JsonFieldErrors(b)),
+            _ when ServiceUnavailable.Is(exception) => (503, ServiceUnavailable.Code, ServiceUnavailable.Detail, null),
             _ => (500, "internal_error", "Something went wrong on our side. Try again; if it keeps happening, contact support.", (Dictionary<string, string[]>?)null),
         };
-        if (status >= 500)
+        if (status == 503)
+        {
+            logger.LogWarning("{Method} {Path} answered 503: a backing service is unavailable ({Error})", http.Request.Method, path, exception.GetType().Name);
+        }
+        else if (status >= 500)
         {
             // The original path: after re-execution http.Request.Path is the error handler's own (/error).
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, path);
@@ -34,6 +39,11 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
         if (http.Response.HasStarted)
         {
             return false;
+        }
+
+        if (status == 503)
+        {
+            ServiceUnavailable.SetRetryAfter(http);
         }
 
         await ApiProblems.WriteAsync(http, status, code, detail, errors);

@@ -36,18 +36,22 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> dbFact
     }
 }
 
+/// <summary>
+/// Redis down is Degraded, not Unhealthy: the API keeps serving (cache, rate counts and keys fall back or live elsewhere),
+/// so a load balancer must not take every node out of rotation at once. /health/ready still answers 200, body "Degraded".
+/// </summary>
 internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         try
         {
-            var latency = await redis.GetDatabase().PingAsync();
+            var latency = await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(1), ct);
             return HealthCheckResult.Healthy($"Ping {latency.TotalMilliseconds:F1} ms");
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis unreachable.", ex);
+            return HealthCheckResult.Degraded("Redis unreachable; serving without it.", ex);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class JwtValidationTests
         await using var db = await TestDatabase.CreateAsync();
         var clock = TestClock.At2026();
         var options = TestJwt.Options();
-        var token = ServiceFactory.Tokens(db, clock, options).CreateAccessToken(User);
+        var token = ServiceFactory.Tokens(db, clock, options).CreateAccessToken(User, Guid.NewGuid());
         clock.Advance(TimeSpan.FromMinutes(minutesLater));
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, options.CreateValidationParameters(clock));
@@ -37,7 +37,7 @@ public sealed class JwtValidationTests
         await using var db = await TestDatabase.CreateAsync();
         var clock = TestClock.At2026();
         var options = TestJwt.Options();
-        var token = ServiceFactory.Tokens(db, clock, options).CreateAccessToken(User);
+        var token = ServiceFactory.Tokens(db, clock, options).CreateAccessToken(User, Guid.NewGuid());
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, options.CreateValidationParameters(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(clock.GetUtcNow().AddHours(-1))));
 

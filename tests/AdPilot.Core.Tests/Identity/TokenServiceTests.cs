@@ -130,6 +130,58 @@ public sealed class TokenServiceTests
     }
 
     [Fact]
+    public async Task Refresh_AfterRevoke_ThrowsRevokedNotReused()
+    {
+        var (db, tokens, user, _) = await SetupAsync();
+        await using var _db = db;
+        var pair = await tokens.IssueAsync(user.Id);
+        await tokens.RevokeAsync(user.Id, pair.RefreshToken);
+
+        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => tokens.RefreshAsync(pair.RefreshToken));
+
+        Assert.Equal("refresh_token_revoked", error.Code);
+    }
+
+    [Fact]
+    public async Task SessionValidator_FamilyCreatedAfterItsSnapshot_IsAccepted_AndARevokedOneIsRefusedOnceForgotten()
+    {
+        var (db, tokens, user, clock) = await SetupAsync();
+        await using var _db = db;
+        var otherNode = ServiceFactory.Sessions(db, clock);
+        var laptop = await tokens.IssueAsync(user.Id);
+        Assert.True(await otherNode.IsAccessTokenValidAsync(user.Id, Sid(laptop), clock.GetUtcNow().UtcDateTime));
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var phone = await tokens.IssueAsync(user.Id); // a family the other node's snapshot has never seen
+        Assert.True(await otherNode.IsAccessTokenValidAsync(user.Id, Sid(phone), clock.GetUtcNow().UtcDateTime));
+
+        await tokens.RevokeAsync(user.Id, laptop.RefreshToken);
+        otherNode.Forget(user.Id); // what the revocation message does on every other node
+        Assert.False(await otherNode.IsAccessTokenValidAsync(user.Id, Sid(laptop), clock.GetUtcNow().UtcDateTime));
+        Assert.True(await otherNode.IsAccessTokenValidAsync(user.Id, Sid(phone), clock.GetUtcNow().UtcDateTime));
+    }
+
+    [Fact]
+    public async Task RevokeAll_EndsEveryFamilyAndStampsTheUser()
+    {
+        var (db, tokens, user, clock) = await SetupAsync();
+        await using var _db = db;
+        var sessions = ServiceFactory.Sessions(db, clock);
+        var pair = await tokens.IssueAsync(user.Id);
+        var signedInAt = clock.GetUtcNow().UtcDateTime;
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        await tokens.RevokeAllAsync(user.Id);
+
+        Assert.False(await sessions.IsAccessTokenValidAsync(user.Id, Sid(pair), signedInAt));
+        Assert.False(await sessions.IsSessionValidAsync(user.Id, signedInAt));
+        Assert.True(await sessions.IsSessionValidAsync(user.Id, clock.GetUtcNow().UtcDateTime));
+        Assert.Equal("refresh_token_revoked", (await Assert.ThrowsAsync<UnauthorizedException>(() => tokens.RefreshAsync(pair.RefreshToken))).Code);
+    }
+
+    private static Guid Sid(TokenPair pair) => Guid.ParseExact(new JsonWebToken(pair.AccessToken).GetClaim(AppClaims.Session).Value, "N");
+
+    [Fact]
     public async Task Revoke_AnotherUsersToken_DoesNothing()
     {
         var (db, tokens, user, _) = await SetupAsync();

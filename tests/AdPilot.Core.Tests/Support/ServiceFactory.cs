@@ -64,7 +64,10 @@ public static class ServiceFactory
             Microsoft.Extensions.Logging.Abstractions.NullLogger<AdPilot.Core.Creatives.CreativeService>.Instance);
 
     public static TokenService Tokens(TestDatabase db, TimeProvider clock, JwtOptions? jwt = null) =>
-        new(db, Users(db, clock), clock, Options.Create(jwt ?? TestJwt.Options()));
+        new(db, Users(db, clock), Sessions(db, clock), clock, Options.Create(jwt ?? TestJwt.Options()));
+
+    public static SessionValidator Sessions(TestDatabase db, TimeProvider clock) =>
+        new(db, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), clock, new LocalSessionRevocationBus());
 }
 
 public static class TestJwt

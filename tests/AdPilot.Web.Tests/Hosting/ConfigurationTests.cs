@@ -37,7 +37,9 @@ public sealed class ConfigurationTests
 
         Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "adpilot.db")));
         Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "keys", "jwt-signing.key")));
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "keys"), "key-*.xml"));
+        // The Data Protection key ring lives in the database (durable, shared by nodes), not in the keys folder.
+        await using var db = await factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AdPilot.Core.Data.AppDbContext>>().CreateDbContextAsync();
+        Assert.NotEmpty(db.DataProtectionKeys);
     }
 
     [Fact]

@@ -47,6 +47,73 @@ public sealed class TokenApiTests(AdPilotFactory factory) : IClassFixture<AdPilo
     }
 
     [Fact]
+    public async Task Logout_AccessTokenOfThatSession_IsRefusedAtOnce()
+    {
+        var client = factory.CreateClient();
+        var tokens = await client.SignInAsync("logout-access@example.com");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users/me")).StatusCode);
+
+        (await client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken = tokens.RefreshToken })).EnsureSuccessStatusCode();
+
+        var after = await client.GetAsync("/api/v1/users/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Equal("invalid_token", (await after.ProblemAsync()).Code());
+    }
+
+    [Fact]
+    public async Task Refresh_AfterLogout_SaysRevokedNotReused()
+    {
+        var client = factory.CreateClient();
+        var tokens = await client.SignInAsync("logout-refresh@example.com");
+        (await client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken = tokens.RefreshToken })).EnsureSuccessStatusCode();
+
+        var refresh = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.RefreshToken });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+        Assert.Equal("refresh_token_revoked", (await refresh.ProblemAsync()).Code());
+    }
+
+    [Fact]
+    public async Task Refresh_ReplayedToken_RevokesTheFamilysAccessTokensToo()
+    {
+        var client = factory.CreateClient();
+        var first = await client.SignInAsync("replay-access@example.com");
+        var rotated = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.RefreshToken });
+        var second = (await rotated.Content.ReadFromJsonAsync<TokenResponse>())!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", second.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users/me")).StatusCode);
+
+        await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.RefreshToken });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/users/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task LogoutEverywhere_EndsOtherBearerTokensAndBrowserSessions_AndANewSignInWorks()
+    {
+        var browser = factory.CreateClient();
+        (await browser.PostDevLoginAsync("everywhere@example.com")).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/users/me")).StatusCode);
+        var laptop = factory.CreateClient();
+        var laptopTokens = await laptop.SignInAsync("everywhere@example.com");
+        var phone = factory.CreateClient();
+        await phone.SignInAsync("everywhere@example.com");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.PostAsync("/api/v1/auth/logout-everywhere", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.GetAsync("/api/v1/users/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/v1/users/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/users/me")).StatusCode);
+        var refresh = await laptop.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = laptopTokens.RefreshToken });
+        Assert.Equal("refresh_token_revoked", (await refresh.ProblemAsync()).Code());
+        var again = factory.CreateClient();
+        await again.SignInAsync("everywhere@example.com");
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/v1/users/me")).StatusCode);
+        (await browser.PostDevLoginAsync("everywhere@example.com")).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/users/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task SessionToken_CookieSignedInUser_GetsATokenPairForTheSameUser()
     {
         var browser = factory.CreateClient();

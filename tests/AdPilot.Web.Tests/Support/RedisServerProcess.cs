@@ -20,13 +20,19 @@ public sealed class RedisServerProcess : IAsyncDisposable
 
     public static async Task<RedisServerProcess> StartAsync()
     {
+        var server = new RedisServerProcess(FreePort());
+        await server.RestartAsync();
+        return server;
+    }
+
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    internal static int FreePort()
+    {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var server = new RedisServerProcess(port);
-        await server.RestartAsync();
-        return server;
+        return port;
     }
 
     public async Task RestartAsync()

@@ -1,6 +1,7 @@
 using AdPilot.Core.Common;
 using AdPilot.Core.Identity;
 using AdPilot.Core.Users;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +17,7 @@ internal static class AuthApi
         group.MapPost("/refresh", Refresh).AllowAnonymous();
         group.MapPost("/token", IssueForSession).RequireAuthorization();
         group.MapPost("/logout", Logout).RequireAuthorization();
+        group.MapPost("/logout-everywhere", LogoutEverywhere).RequireAuthorization();
     }
 
     /// <summary>Signs in by e-mail alone and returns API tokens. Exists only while dev sign-in is enabled.</summary>
@@ -41,13 +43,19 @@ internal static class AuthApi
     private static async Task<Ok<TokenPair>> IssueForSession(HttpContext http, TokenService tokens, CancellationToken ct) =>
         TypedResults.Ok(await tokens.IssueAsync(http.User.UserId(), ct));
 
+    /// <summary>Signs out this client: the refresh token's family and the bearer token's own session end at once.</summary>
     private static async Task<NoContent> Logout(LogoutRequest? request, HttpContext http, TokenService tokens, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(request?.RefreshToken))
-        {
-            await tokens.RevokeAsync(http.User.UserId(), request.RefreshToken, ct);
-        }
+        Guid? session = Guid.TryParseExact(http.User.FindFirstValue(AppClaims.Session), "N", out var sid) ? sid : null;
+        await tokens.RevokeAsync(http.User.UserId(), request?.RefreshToken, session, ct);
+        await http.SignOutAsync(AuthSchemes.Cookie);
+        return TypedResults.NoContent();
+    }
 
+    /// <summary>Ends every session of the user: refresh tokens, access tokens and browser sessions on every device.</summary>
+    private static async Task<NoContent> LogoutEverywhere(HttpContext http, TokenService tokens, CancellationToken ct)
+    {
+        await tokens.RevokeAllAsync(http.User.UserId(), ct);
         await http.SignOutAsync(AuthSchemes.Cookie);
         return TypedResults.NoContent();
     }

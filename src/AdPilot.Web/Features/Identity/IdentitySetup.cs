@@ -45,6 +45,8 @@ internal static class IdentitySetup
                 o.AccessDeniedPath = "/access-denied";
                 o.Events = new CookieAuthenticationEvents
                 {
+                    OnSigningIn = SessionChecks.OnSigningInAsync,
+                    OnValidatePrincipal = SessionChecks.OnValidatePrincipalAsync,
                     OnRedirectToLogin = ctx => IsApi(ctx.Request)
                         ? ApiProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized, "unauthenticated", "Sign in or send a bearer token.")
                         : RedirectAsync(ctx),
@@ -64,6 +66,7 @@ internal static class IdentitySetup
                         ctx.Token ??= HubAccessToken(ctx.Request);
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = SessionChecks.OnTokenValidatedAsync,
                     OnChallenge = ctx =>
                     {
                         ctx.HandleResponse();

@@ -16,6 +16,9 @@ namespace AdPilot.Web.Features.Jobs;
 /// <summary>Hangfire: in-memory storage by default, Redis storage when Redis is configured (shared by every node).</summary>
 internal static class JobsSetup
 {
+    /// <summary>DI key of the job storage's own Redis connection.</summary>
+    public const string RedisKey = "jobs";
+
     public static void AddJobs(this WebApplicationBuilder builder)
     {
         var redis = builder.Configuration.RedisConnectionString();
@@ -23,9 +26,16 @@ internal static class JobsSetup
         var prefix = builder.Configuration["Jobs:RedisPrefix"] is { Length: > 0 } p ? p : "adpilot:hangfire:";
         // The storage is a DI singleton rather than Hangfire's static JobStorage.Current, so each host (and each
         // test host in one process) has its own; AddHangfire only registers its own when none is present.
+        // Its own Redis connection with the client's default timeouts: the dashboard and the job server make bursts of
+        // synchronous calls that the request path's short timeouts would fail on a busy host; outages still fail fast.
+        if (redis is not null)
+        {
+            builder.Services.AddKeyedSingleton<IConnectionMultiplexer>(RedisKey, (_, _) => JobsConnection(redis));
+        }
+
         builder.Services.AddSingleton<JobStorage>(sp => redis is null
             ? new InMemoryStorage()
-            : new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions { Prefix = prefix }));
+            : new RedisStorage(sp.GetRequiredKeyedService<IConnectionMultiplexer>(RedisKey), new RedisStorageOptions { Prefix = prefix }));
         // Hangfire registers its job activator as the static JobActivator.Current, which the last host to configure
         // Hangfire sets: with two hosts starting side by side in one process, jobs ran in the other host's container.
         // Each host activates its jobs from its own services.
@@ -36,16 +46,24 @@ internal static class JobsSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer((sp, o) => (o.WorkerCount, o.FilterProvider) = (Math.Max(2, Environment.ProcessorCount), JobFilters(sp)));
+        builder.Services.AddOptions<RecurringScheduleOptions>().Bind(builder.Configuration.GetSection(RecurringScheduleOptions.Section)).ValidatePlainly().ValidateOnStart();
+        builder.Services.AddHostedService<RecurringScheduleKeeper>();
     }
 
     /// <summary>Hangfire's global filters plus this host's own (its telemetry), without adding to the static collection.</summary>
     private static JobFilterProviderCollection JobFilters(IServiceProvider sp) =>
         new(JobFilterProviders.Providers, new JobFilterCollection { new JobTelemetryFilter(sp.GetRequiredService<AdPilot.Core.Common.AppMetrics>()) });
 
-    /// <summary>Recurring jobs, registered once per start; with shared storage every node agrees on one schedule.</summary>
-    public static void ScheduleRecurringJobs(this WebApplication app)
+    private static ConnectionMultiplexer JobsConnection(string redis)
     {
-        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        var options = ConfigurationOptions.Parse(redis);
+        options.ApplyOutageSettings();
+        return ConnectionMultiplexer.Connect(options);
+    }
+
+    /// <summary>Recurring jobs; with shared storage every node agrees on one schedule. Kept applied by <see cref="RecurringScheduleKeeper"/>.</summary>
+    public static void ApplyRecurringSchedule(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<NotificationService>("notifications:archive", s => s.ArchiveOldAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<AdAccountService>("ad-accounts:refresh-tokens", s => s.RefreshExpiringAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<ReportIngestion>("reports:sync", s => s.SyncAllAsync(CancellationToken.None), "0 */6 * * *");

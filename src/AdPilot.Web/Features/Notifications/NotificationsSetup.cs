@@ -35,7 +35,7 @@ internal static class NotificationsSetup
             signalR.AddStackExchangeRedis(redis, o =>
             {
                 o.Configuration.ChannelPrefix = RedisChannel.Literal("adpilot:signalr");
-                o.Configuration.AbortOnConnectFail = false;
+                o.Configuration.ApplyOutageSettings();
             });
         }
     }
