@@ -18,6 +18,8 @@ internal sealed class CreativeConfiguration : IEntityTypeConfiguration<Creative>
         builder.Property(c => c.QualityNotes).HasMaxLength(2000);
         builder.HasIndex(c => new { c.UserId, c.CreatedAt });
         builder.HasIndex(c => new { c.UserId, c.Type, c.Status });
+        // One creative per stored file: two completions of one upload racing each other cannot both keep it.
+        builder.HasIndex(c => c.StorageKey).IsUnique();
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.CreativeId).OnDelete(DeleteBehavior.Cascade);
     }

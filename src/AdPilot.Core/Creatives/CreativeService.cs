@@ -149,6 +149,7 @@ public sealed class CreativeService(
     private async Task<CreativeView> SaveAsync(long userId, string key, MediaFacts media, Stream file, string name, IReadOnlyList<string>? tags, CancellationToken ct)
     {
         string? thumbnailKey = null;
+        var keptByAnother = false;
         try
         {
             if (media.Format.Type == CreativeType.Image && await inspector.ThumbnailAsync(file, ct) is { } thumbnail)
@@ -173,17 +174,38 @@ public sealed class CreativeService(
             };
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Creatives.Add(creative);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // A second completion of the same upload lost the race: the file belongs to the first, so nothing is deleted.
+                keptByAnother = await IsStoredAsync(key);
+                if (keptByAnother)
+                {
+                    throw new ConflictException("upload_already_completed", "This upload is already a creative.");
+                }
+
+                throw;
+            }
+
             return View(creative);
         }
-        catch
+        catch when (!keptByAnother)
         {
             await DeleteObjectsAsync([key, .. thumbnailKey is null ? Array.Empty<string>() : [thumbnailKey]]);
             throw;
         }
     }
 
-    private async Task DeleteObjectsAsync(IReadOnlyCollection<string> keys)
+    private async Task<bool> IsStoredAsync(string key)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        return await db.Creatives.AnyAsync(c => c.StorageKey == key, CancellationToken.None);
+    }
+
+        private async Task DeleteObjectsAsync(IReadOnlyCollection<string> keys)
     {
         foreach (var key in keys)
         {

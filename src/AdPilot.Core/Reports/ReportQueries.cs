@@ -160,10 +160,13 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
             return await ReportFacts.SumAsync(days, CampaignKeyOf<ReportCampaignDay>(key), byDate, ct);
         }
 
+        // Two statements, each grouped on its own index: one UNION ALL under a single GROUP BY saved a round trip but
+        // measured ~30 % slower on MariaDB for all 500 campaigns over 365 days (ADR 016).
         var (firstDay, lastDay) = (weeks.First, weeks.Last.AddDays(6));
-        return await ReportFacts.SumAsync(
-            days.Where(m => m.Date < firstDay || m.Date > lastDay), CampaignKeyOf<ReportCampaignDay>(key),
+        var edges = await ReportFacts.SumAsync(days.Where(m => m.Date < firstDay || m.Date > lastDay), CampaignKeyOf<ReportCampaignDay>(key), false, ct);
+        var whole = await ReportFacts.SumAsync(
             CampaignFilter(Filter(db.ReportCampaignWeeks, userId, scope, weeks.First, weeks.Last), scope), CampaignKeyOf<ReportCampaignWeek>(key), false, ct);
+        return edges.Count == 0 ? whole : ReportFacts.Merge(edges.Concat(whole));
     }
 
     private static IQueryable<T> CampaignFilter<T>(IQueryable<T> rows, ReportScope scope)

@@ -491,6 +491,9 @@ namespace AdPilot.Migrations.MySql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.HasIndex("UserId", "Type", "Status");

@@ -473,6 +473,9 @@ namespace AdPilot.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.HasIndex("UserId", "Type", "Status");

@@ -219,6 +219,43 @@ public sealed class CreativeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PresignedUpload_CompletedTwiceAtOnce_TheLoserIsAConflict_AndTheWinnersFilesStay()
+    {
+        var png = TestMedia.Png(64, 80);
+        var ticket = _creatives.CreateUploadUrl(_user, new UploadUrlRequest { ContentType = "image/png", Size = png.Length });
+        await _storage.Store.PutAsync(ticket.UploadKey, new MemoryStream(png), "image/png");
+        var id = ticket.UploadKey[(ticket.UploadKey.LastIndexOf('/') + 1)..^4];
+        var finalKey = $"u/{_user}/c/{id}.png";
+        // The other completion commits its creative while this one is between its "already completed?" check and its insert.
+        var racing = new CreativeService(_db, _storage.Store, new AdPilot.Core.Storage.NoCdnInvalidator(), new RivalCommitsFirst(_db, _user, finalKey),
+            new CreativeMedia(Microsoft.Extensions.Options.Options.Create(new CreativeOptions())), Microsoft.Extensions.Options.Options.Create(new CreativeOptions()),
+            _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<CreativeService>.Instance);
+
+        var lost = await Assert.ThrowsAsync<ConflictException>(() => racing.CompleteUploadAsync(_user, new CompleteUploadRequest { UploadKey = ticket.UploadKey }));
+
+        Assert.Equal("upload_already_completed", lost.Code);
+        Assert.Equal([$"u/{_user}/c/{id}-thumb.jpg", finalKey], _storage.Keys()); // the winner's file and thumbnail are not deleted
+        var listed = await _creatives.ListAsync(_user, new CreativeQuery());
+        Assert.Equal("rival", Assert.Single(listed.Items).Name);
+    }
+
+    /// <summary>A scorer that, like a second completion finishing first, commits a creative for the same file.</summary>
+    private sealed class RivalCommitsFirst(TestDatabase db, long userId, string key) : ICreativeScorer
+    {
+        public CreativeScore Score(CreativeFacts facts)
+        {
+            using var context = db.CreateDbContext();
+            context.Creatives.Add(new Creative
+            {
+                UserId = userId, Name = "rival", Type = CreativeType.Image, StorageKey = key, ContentType = "image/png",
+                CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            });
+            context.SaveChanges();
+            return new DefaultCreativeScorer().Score(facts);
+        }
+    }
+
+    [Fact]
     public async Task AbandonedUploads_AreDeletedOnceTheirUrlExpired_AndCreativesAreKept()
     {
         var creative = await Upload(TestMedia.Png(20, 20), "kept.png");

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AdPilot.Core.Identity;
 using AdPilot.Web.Features.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -45,13 +46,22 @@ internal static class SignInEndpoints
         return Results.LocalRedirect(SignInFlow.SafeReturnUrl(returnUrl));
     }
 
-    /// <summary>The form carries an antiforgery token: no other page can sign a person out.</summary>
-    private static async Task<IResult> Logout(HttpContext http, IAntiforgery antiforgery)
+    /// <summary>
+    /// The form carries an antiforgery token: no other page can sign a person out. With <c>everywhere=true</c> every
+    /// session of the user ends too (other browsers, API tokens), as <c>POST /api/v1/auth/logout-everywhere</c> does.
+    /// </summary>
+    private static async Task<IResult> Logout(HttpContext http, IAntiforgery antiforgery, TokenService tokens)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "The sign-out form expired. Reload the page and try again.",
                 extensions: new Dictionary<string, object?> { ["code"] = "antiforgery_failed" });
+        }
+
+        var everywhere = http.Request.HasFormContentType && (await http.Request.ReadFormAsync(http.RequestAborted))["everywhere"] == "true";
+        if (everywhere && http.User.Identity?.IsAuthenticated == true)
+        {
+            await tokens.RevokeAllAsync(http.User.UserId(), http.RequestAborted);
         }
 
         await http.SignOutAsync(AuthSchemes.Cookie);

@@ -4,7 +4,7 @@ window.adpilot = {
     get: () => localStorage.getItem("adpilot.theme"),
     set: (value) => localStorage.setItem("adpilot.theme", value),
   },
-  signOut: () => document.getElementById("logout-form")?.requestSubmit(),
+  signOut: (formId = "logout-form") => document.getElementById(formId)?.requestSubmit(),
   // Lets a visitor change the cookie choice later: forget it and show the banner again.
   cookieSettings: () => {
     localStorage.removeItem("adpilot.cookieConsent");
