@@ -47,7 +47,7 @@ public sealed class NewUserJourneyTests(BrowserFixture browser)
         await Expect(page.Field("profile-timezone")).ToHaveValueAsync("Europe/Paris");
 
         await page.TestId("user-menu").ClickAsync();
-        await page.GetByText("Sign out").ClickAsync();
+        await page.TestId("sign-out").ClickAsync();
         await page.WaitForURLAsync(Url + "/?signedOut=1");
         await Expect(page.TestId("sign-in-link")).ToBeVisibleAsync();
 
@@ -57,6 +57,26 @@ public sealed class NewUserJourneyTests(BrowserFixture browser)
 
     private static Task<string> BackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+
+    [Fact]
+    public async Task SignOutEverywhere_AfterConfirming_EndsTheSessionOnTheOtherDeviceToo()
+    {
+        await using var laptop = await Browser.NewConsentedContextAsync();
+        var page = await laptop.NewPageAsync();
+        await page.SignInWithDevAsync(Url, "two-devices@example.com");
+        await using var phone = await Browser.NewConsentedContextAsync();
+        var other = await phone.NewPageAsync();
+        await other.SignInWithDevAsync(Url, "two-devices@example.com");
+
+        await page.TestId("user-menu").ClickAsync();
+        await page.TestId("sign-out-everywhere").ClickAsync();
+        await Expect(page.GetByText("Sign out on every device?")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+
+        await page.WaitForURLAsync(Url + "/?signedOut=1");
+        await other.GotoAsync(Url + "/overview");
+        await other.WaitForURLAsync("**/login?returnUrl=%2Foverview");
+    }
 
     [Fact]
     public async Task ChangingTheLanguage_SwitchesTheWholeUiToChinese()
