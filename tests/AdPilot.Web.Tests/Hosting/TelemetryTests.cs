@@ -20,22 +20,25 @@ public sealed class TelemetryTests
     public async Task OtlpConfigured_TracesRequestsDatabaseAndPlatformCalls_WithoutTheAccessToken_AndExportsAppMeters()
     {
         await using var meta = await FakeMeta.StartNewAsync();
-        var spans = new List<Activity>();
-        var metrics = new List<Metric>();
+        // The host's background work (jobs, the schedule keeper) ends spans on other threads while the test reads them.
+        var exportedSpans = new LockedList<Activity>();
+        var exportedMetrics = new LockedList<Metric>();
         var settings = new Dictionary<string, string?>(meta.Settings())
         {
             // Nothing listens there; the in-memory exporters below are what the test reads.
             ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9",
         };
         await using var app = AdPilotFactory.With(settings: settings, services: s => s
-            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))
-            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics)));
+            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(exportedSpans))
+            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(exportedMetrics)));
 
         await app.CreateClient().GetAsync("/api/v1/users/me");
         await app.Services.GetRequiredService<UserService>().SignInAsync(new ExternalIdentity("dev", "otel@example.com", "otel@example.com", null, null));
         await app.Services.GetRequiredService<MetaAdsClient>().ListAdAccountsAsync(FakeMeta.LongToken, default);
         app.Services.GetRequiredService<TracerProvider>().ForceFlush();
         app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        var spans = exportedSpans.Snapshot();
+        var metrics = exportedMetrics.Snapshot();
 
         Assert.Contains(spans, s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/api/v1/users/me", StringComparison.Ordinal));
         Assert.Contains(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
@@ -44,6 +47,36 @@ public sealed class TelemetryTests
         Assert.DoesNotContain(spans.SelectMany(s => s.TagObjects), t => t.Value?.ToString()?.Contains(FakeMeta.LongToken, StringComparison.Ordinal) == true);
         Assert.Contains(metrics, m => m.Name == "adpilot.platform.calls");
         Assert.Contains(metrics, m => m.Name == "http.server.request.duration");
+    }
+
+    /// <summary>A list the exporters may add to from any thread, read as a snapshot.</summary>
+    private sealed class LockedList<T> : System.Collections.ObjectModel.Collection<T>
+    {
+        private readonly Lock _lock = new();
+
+        public List<T> Snapshot()
+        {
+            lock (_lock)
+            {
+                return [.. this];
+            }
+        }
+
+        protected override void InsertItem(int index, T item)
+        {
+            lock (_lock)
+            {
+                base.InsertItem(index, item);
+            }
+        }
+
+        protected override void ClearItems()
+        {
+            lock (_lock)
+            {
+                base.ClearItems();
+            }
+        }
     }
 
     [Fact]
