@@ -16,6 +16,9 @@ internal static class ApiDocs
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .DisableDefaultFonts() // Inter and JetBrains Mono come from a CDN; the system fonts need nothing
             .DisableTelemetry()
+            .DisableAgent() // Scalar's AI chat would send the API document to Scalar's cloud
+            .DisableMcp()
+            .HideDeveloperTools() // its "Deploy" and "Generate SDK" links lead to Scalar's hosted services
             .WithNonce(SecurityHeadersMiddleware.NonceOf(http)));
         if (isPublic)
         {
