@@ -205,7 +205,7 @@ public sealed class CreativeService(
         return await db.Creatives.AnyAsync(c => c.StorageKey == key, CancellationToken.None);
     }
 
-        private async Task DeleteObjectsAsync(IReadOnlyCollection<string> keys)
+    private async Task DeleteObjectsAsync(IReadOnlyCollection<string> keys)
     {
         foreach (var key in keys)
         {

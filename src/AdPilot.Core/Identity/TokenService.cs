@@ -18,7 +18,6 @@ public sealed class TokenService(
     TimeProvider clock,
     IOptions<JwtOptions> options)
 {
-
     private readonly JwtOptions _options = options.Value;
 
     public async Task<TokenPair> IssueAsync(long userId, CancellationToken ct = default)
@@ -88,19 +87,16 @@ public sealed class TokenService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        Guid? family = null;
         if (!string.IsNullOrEmpty(refreshToken))
         {
             var hash = Hash(refreshToken);
-            var family = await db.RefreshTokens.Where(t => t.TokenHash == hash && t.UserId == userId).Select(t => (Guid?)t.FamilyId).SingleOrDefaultAsync(ct);
-            if (family is { } id)
-            {
-                await RevokeFamilyAsync(db, userId, id, RefreshTokenRevocation.SignedOut, now, ct);
-            }
+            family = await db.RefreshTokens.Where(t => t.TokenHash == hash && t.UserId == userId).Select(t => (Guid?)t.FamilyId).SingleOrDefaultAsync(ct);
         }
 
-        if (session is { } sid)
+        foreach (var id in new[] { family, session }.OfType<Guid>().Distinct())
         {
-            await RevokeFamilyAsync(db, userId, sid, RefreshTokenRevocation.SignedOut, now, ct);
+            await RevokeFamilyAsync(db, userId, id, RefreshTokenRevocation.SignedOut, now, ct);
         }
     }
 

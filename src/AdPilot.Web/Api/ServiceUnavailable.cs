@@ -12,7 +12,7 @@ internal static class ServiceUnavailable
     /// <summary>Seconds a client should wait before trying again.</summary>
     public const int RetryAfterSeconds = 5;
 
-    public static bool Is(Exception? ex) => Outage.IsDatabase(ex) || IsRedis(ex);
+    public static bool Is(Exception? ex) => Transient.IsOutage(ex) || IsRedis(ex);
 
     private static bool IsRedis(Exception? ex) => ex switch
     {

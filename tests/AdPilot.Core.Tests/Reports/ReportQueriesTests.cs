@@ -134,6 +134,8 @@ public sealed class ReportQueriesTests
         await Assert.ThrowsAsync<NotFoundException>(() => w.Queries.BreakdownAsync(other, range with { Level = ReportLevel.Campaign, EntityId = w.Usd.Campaigns[0] }));
         await Assert.ThrowsAsync<NotFoundException>(() => w.Queries.BreakdownAsync(other, range with { EntityId = w.Usd.AccountId }));
         await Assert.ThrowsAsync<NotFoundException>(() => w.Reports.SaveAsync(other, new SaveMetricsRequest { Metrics = [Row(w.Usd.Ads[0], Day, 1m)] }));
+        Assert.NotNull(await w.Queries.LocateAsync(w.UserId, ReportLevel.Ad, w.Usd.Ads[0])); // the drill-down link's lookup
+        Assert.Null(await w.Queries.LocateAsync(other, ReportLevel.Ad, w.Usd.Ads[0]));
     }
 
     [Fact]
