@@ -10,6 +10,7 @@ using AdPilot.Web.Features.Creatives;
 using AdPilot.Web.Features.Credits;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
+using AdPilot.Web.Features.Mcp;
 using AdPilot.Web.Features.Notifications;
 using AdPilot.Web.Features.Platforms;
 using AdPilot.Web.Features.Reports;
@@ -41,6 +42,7 @@ try
     builder.AddCampaigns();
     builder.AddReports();
     builder.AddCreatives(paths);
+    builder.AddMcp();
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
@@ -55,7 +57,7 @@ try
     }
 
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+    app.UseWhen(c => !MachineEndpoints.Is(c.Request.Path), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
     app.UseRouting(); // after the status-code and exception re-execution, so /error and /not-found are routed again
     app.UseRequestLocalization();
     app.UsePerIpRateLimits();
@@ -63,6 +65,7 @@ try
     app.UseAuthorization();
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api
         .UseApiRateLimit()
+        .UseMiddleware<ReadOnlyScopeMiddleware>()
         .UseMiddleware<RequestBodyLimitMiddleware>()
         .UseMiddleware<RequestCharsetMiddleware>());
     app.UseAntiforgery();
@@ -83,6 +86,7 @@ try
     app.MapReportsApi();
     app.MapSimulatedConsent();
     app.MapCreatives();
+    app.MapMcpServer();
     app.MapJobsDashboard();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

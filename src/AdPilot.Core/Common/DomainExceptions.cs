@@ -32,3 +32,9 @@ public sealed class InsufficientCreditsException(decimal required, decimal avail
     public decimal Required { get; } = required;
     public decimal Available { get; } = available;
 }
+
+/// <summary>
+/// A big or destructive change (a deletion, a budget raise over 50 %) was asked for without <c>confirm</c>; nothing was
+/// changed. The message says what would happen and how to confirm.
+/// </summary>
+public sealed class ConfirmationRequiredException(string message) : DomainException("confirmation_required", message);

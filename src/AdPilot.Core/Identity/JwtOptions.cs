@@ -62,4 +62,10 @@ public static class AppClaims
 
     /// <summary>When a browser session started (Unix milliseconds), checked against "sign out everywhere".</summary>
     public const string SessionStart = "session_start";
+
+    /// <summary>Which credential made the request (<c>pat:12</c>, <c>oauth:client-id</c>); absent for sessions and API JWTs.</summary>
+    public const string Credential = "credential";
+
+    /// <summary>A person-readable name of that credential (the token's or the OAuth client's name), for the action log.</summary>
+    public const string CredentialName = "credential_name";
 }

@@ -20,6 +20,7 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
             NotFoundException n => (404, n.Code, n.Message, null),
             InsufficientCreditsException i => (402, i.Code, i.Message, null),
             ConflictException c => (409, c.Code, c.Message, null),
+            ConfirmationRequiredException c => (409, c.Code, c.Message, null),
             ForbiddenException f => (403, f.Code, f.Message, null),
             UnauthorizedException u => (401, u.Code, u.Message, null),
             BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "payload_too_large" : "invalid_request", BadRequestDetail(b), JsonFieldErrors(b)),

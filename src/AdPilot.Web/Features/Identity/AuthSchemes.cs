@@ -6,6 +6,12 @@ public static class AuthSchemes
     public const string Smart = "Smart";
     public const string Cookie = "Cookies";
     public const string Bearer = "Bearer";
+
+    /// <summary>Personal access tokens (<c>Bearer adp_pat_…</c>), accepted wherever a bearer token is.</summary>
+    public const string Pat = "Pat";
+
+    /// <summary>Bearer-only authentication for <c>/mcp</c>: a PAT, an API JWT or an OAuth token; challenges point at the resource metadata.</summary>
+    public const string McpBearer = "McpBearer";
     public const string Google = "Google";
 }
 

@@ -30,8 +30,9 @@ internal static class IdentitySetup
         var auth = services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie or bearer", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubAccessToken(http.Request) is not null
-                    ? AuthSchemes.Bearer
+                    ? BearerScheme(http.Request)
                     : AuthSchemes.Cookie)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(AuthSchemes.Pat, null)
             .AddCookie(AuthSchemes.Cookie, o =>
             {
                 o.Cookie.Name = "adpilot.session";
@@ -138,6 +139,10 @@ internal static class IdentitySetup
         ctx.Principal = user.ToPrincipal(AuthSchemes.Cookie);
         Users.CultureCookie.Write(ctx.HttpContext, user.Language);
     }
+
+    /// <summary>Which bearer scheme reads this request's token: personal access tokens have a prefix; the rest are our JWTs.</summary>
+    internal static string BearerScheme(HttpRequest request) =>
+        PersonalAccessTokenService.LooksLikeToken(PersonalAccessTokenHandler.BearerToken(request)) ? AuthSchemes.Pat : AuthSchemes.Bearer;
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
 

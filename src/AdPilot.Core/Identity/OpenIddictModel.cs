@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
+
+namespace AdPilot.Core.Identity;
+
+/// <summary>
+/// OpenIddict's tables (the OAuth 2.1 server for MCP clients, docs/decisions/018), with keys short enough for MySQL's
+/// 3,072-byte index limit in utf8mb4: ids are GUID strings and subjects are our numeric user ids.
+/// </summary>
+internal static class OpenIddictModel
+{
+    private const int KeyLength = 64;
+    private const int SubjectLength = 64;
+
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>(b => b.Property(a => a.Id).HasMaxLength(KeyLength));
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>(b => b.Property(s => s.Id).HasMaxLength(KeyLength));
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>(b =>
+        {
+            b.Property(a => a.Id).HasMaxLength(KeyLength);
+            b.Property<string>("ApplicationId").HasMaxLength(KeyLength);
+            b.Property(a => a.Subject).HasMaxLength(SubjectLength);
+        });
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>(b =>
+        {
+            b.Property(t => t.Id).HasMaxLength(KeyLength);
+            b.Property<string>("ApplicationId").HasMaxLength(KeyLength);
+            b.Property<string>("AuthorizationId").HasMaxLength(KeyLength);
+            b.Property(t => t.Subject).HasMaxLength(SubjectLength);
+        });
+    }
+}

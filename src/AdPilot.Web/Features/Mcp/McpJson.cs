@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ModelContextProtocol;
+
+namespace AdPilot.Web.Features.Mcp;
+
+/// <summary>
+/// How tool arguments and results are written: snake_case names (the convention of MCP tools and of the parameters
+/// models see), enums as snake_case strings, no nulls in results.
+/// </summary>
+public static class McpJson
+{
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = null,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            NumberHandling = JsonNumberHandling.Strict,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
+        options.MakeReadOnly();
+        return options;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Reflection;
+using ModelContextProtocol.Server;
+
+namespace AdPilot.Web.Features.Mcp;
+
+/// <summary>
+/// The one registry of AdPilot's tools (docs/decisions/017). The MCP server publishes these instances and the agent
+/// calls the same ones: same descriptions, schemas, owner scoping and guardrails. A tool class is a thin adapter over a
+/// feature service, in <c>Features/&lt;Feature&gt;/&lt;Feature&gt;Tools.cs</c>; it is created per call with the
+/// <see cref="ToolCaller"/> of that call.
+/// </summary>
+public static class ToolRegistry
+{
+    /// <summary>Every class whose <c>[McpServerTool]</c> methods are tools. Add a feature's tools class here.</summary>
+    public static readonly IReadOnlyList<Type> ToolTypes =
+    [
+        typeof(AdAccounts.AdAccountsTools),
+    ];
+
+    public static IEnumerable<MethodInfo> ToolMethods(Type type) =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m.GetCustomAttribute<McpServerToolAttribute>() is not null);
+
+    /// <summary>Registers every tool as a DI singleton; the MCP server collects them from there.</summary>
+    public static void AddToolRegistry(this IServiceCollection services)
+    {
+        foreach (var type in ToolTypes)
+        {
+            foreach (var method in ToolMethods(type))
+            {
+                services.AddSingleton<McpServerTool>(sp => Create(sp, type, method));
+            }
+        }
+    }
+
+    private static GuardedTool Create(IServiceProvider services, Type type, MethodInfo method)
+    {
+        var tool = McpServerTool.Create(
+            method,
+            request => ActivatorUtilities.CreateInstance(request.Services!, type, ToolCaller.From(request.User!)),
+            new McpServerToolCreateOptions { Services = services, SerializerOptions = McpJson.Options });
+        if (tool.ProtocolTool.OutputSchema is null || tool.ProtocolTool.Annotations?.ReadOnlyHint is null || tool.ProtocolTool.Annotations.OpenWorldHint is null)
+        {
+            // P24 and the annotations are promises of every tool; a tool that forgets them must not start.
+            throw new InvalidOperationException(
+                $"Tool {tool.ProtocolTool.Name} must set UseStructuredContent = true, ReadOnly and OpenWorld in its [McpServerTool] attribute.");
+        }
+
+        return new GuardedTool(tool, services.GetRequiredService<ILoggerFactory>().CreateLogger("AdPilot.Mcp"));
+    }
+}
