@@ -1,5 +1,6 @@
 using AdPilot.Core.Credits;
 using AdPilot.Core.Data;
+using AdPilot.Core.Identity;
 using AdPilot.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public CreditService Credits => _services.GetRequiredService<CreditService>();
 
+    public PersonalAccessTokenService AccessTokens => _services.GetRequiredService<PersonalAccessTokenService>();
+
     public CreditConfigService Configs => _services.GetRequiredService<CreditConfigService>();
 
     public static async Task<BenchDatabase> CreateAsync(string server)
@@ -48,6 +51,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
             .AddSingleton<UserService>()
             .AddSingleton<CreditConfigService>()
             .AddSingleton<CreditService>()
+            .AddSingleton<PersonalAccessTokenService>()
             .BuildServiceProvider(validateScopes: true);
         var db = new BenchDatabase(server, name, connectionString, services);
         await using var context = await db.DbFactory.CreateDbContextAsync();

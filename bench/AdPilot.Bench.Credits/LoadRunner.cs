@@ -6,14 +6,17 @@ using AdPilot.Core.Credits;
 namespace AdPilot.Bench.Credits;
 
 /// <summary>
-/// N workers call <see cref="CreditService.DeductAsync"/> back to back until the duration is over. A worker starts no
+/// N workers call a deduction (<see cref="CreditService.DeductAsync"/>, or the same through MCP) back to back until the duration is over. A worker starts no
 /// call after the deadline and never cancels one in flight, so every outcome the bench counts is a finished call.
 /// </summary>
 internal static class LoadRunner
 {
     public const string Operation = "campaign_action";
 
-    public static async Task<LoadResult> RunAsync(CreditService credits, string name, IReadOnlyList<long> accounts, int workers, TimeSpan duration, int seed)
+    public static Task<LoadResult> RunAsync(CreditService credits, string name, IReadOnlyList<long> accounts, int workers, TimeSpan duration, int seed) =>
+        RunAsync((account, request) => credits.DeductAsync(account, request), name, accounts, workers, duration, seed);
+
+    public static async Task<LoadResult> RunAsync(Func<long, DeductRequest, Task> deduct, string name, IReadOnlyList<long> accounts, int workers, TimeSpan duration, int seed)
     {
         var errors = new ConcurrentDictionary<string, ErrorSample>();
         var perWorker = new WorkerTally[workers];
@@ -31,7 +34,7 @@ internal static class LoadRunner
                 var before = Stopwatch.GetTimestamp();
                 try
                 {
-                    await credits.DeductAsync(account, request);
+                    await deduct(account, request);
                     tally.Latencies.Add(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
                     tally.Successes++;
                 }

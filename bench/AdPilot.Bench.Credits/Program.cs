@@ -32,7 +32,7 @@ if (string.IsNullOrWhiteSpace(server))
     return 2;
 }
 
-var goals = new Dictionary<string, double> { ["hot"] = 200, ["spread"] = 1000 };
+var goals = new Dictionary<string, double> { ["hot"] = 200, ["spread"] = 1000, ["mcp hot"] = 1500, ["mcp spread"] = 3000 };
 var results = new List<(LoadResult Load, InvariantReport Invariants)>();
 var setup = Stopwatch.StartNew();
 try
@@ -62,6 +62,28 @@ try
         var invariants = await Invariants.CheckAsync(db.ConnectionString, accounts, load.Successes, price);
         results.Add((load, invariants));
         Report.Case(load, invariants, ServerStats.Describe(before, after, load.Successes, load.Elapsed));
+    }
+
+    if (options.Host is { } hostDll)
+    {
+        // The same cases end to end: a real MCP client per account → HTTP → /mcp → deduct_credit → CreditService.
+        var mcpWarmup = await Accounts.CreateFundedAsync(db, "mcp-warmup", 1, 1_000m, 1_000_000m, options.Workers);
+        var mcpHot = await Accounts.CreateFundedAsync(db, "mcp-hot", 1, 1_000m, 1_000_000m, options.Workers);
+        var mcpSpread = await Accounts.CreateFundedAsync(db, "mcp-spread", options.Accounts, 5m, 10_000m, options.Workers);
+        await using var host = await McpHost.StartAsync(hostDll, db.ConnectionString);
+        await using var mcp = await McpDeductions.ConnectAsync(host.BaseAddress, db.AccessTokens, [.. mcpWarmup, .. mcpHot, .. mcpSpread], options.Workers);
+        Console.WriteLine($"MCP: host started at {host.BaseAddress}, {2 + options.Accounts} clients connected with personal access tokens");
+        var w = await LoadRunner.RunAsync(mcp.DeductAsync, "mcp warmup", mcpWarmup, options.Workers, TimeSpan.FromSeconds(Math.Max(5, options.WarmupSeconds)), options.Seed);
+        Console.WriteLine($"MCP warm-up: {w.Successes} deductions in {w.Elapsed.TotalSeconds:0.0} s on a separate account (not counted), {w.Errors} errors");
+        foreach (var (name, accounts) in new[] { ("mcp hot", mcpHot), ("mcp spread", mcpSpread) })
+        {
+            var before = await ServerStats.SampleAsync(server);
+            var load = await LoadRunner.RunAsync(mcp.DeductAsync, name, accounts, options.Workers, TimeSpan.FromSeconds(options.Seconds), options.Seed);
+            var after = await ServerStats.SampleAsync(server);
+            var invariants = await Invariants.CheckAsync(db.ConnectionString, accounts, load.Successes, price);
+            results.Add((load, invariants));
+            Report.Case(load, invariants, ServerStats.Describe(before, after, load.Successes, load.Elapsed));
+        }
     }
 }
 catch (Exception ex)

@@ -8,15 +8,16 @@ namespace AdPilot.Bench.Reports;
 /// at least <c>--warmup-rounds N</c> (30) rounds of every case until a round stops getting faster (or <c>--warmup-seconds N</c>,
 /// 180, have passed), <c>--providers sqlite,mysql</c>, <c>--queries summary,metrics,breakdown</c>, <c>--windows 7,30,90,365</c>,
 /// <c>--host PATH</c> (the AdPilot.Web.dll to measure through HTTP; HTTP is skipped without it) and <c>--host-before PATH</c>
-/// (another build, e.g. the previous commit's, measured the same way for a before/after column).
+/// (another build, e.g. the previous commit's, measured the same way for a before/after column), <c>--mcp true</c> (also
+/// time read tools through a real MCP client against the host, beside the same queries through /api/v1).
 /// </summary>
 internal sealed record BenchOptions(
     int Accounts, int Days, int Iterations, int Warmup, int WarmupRounds, int WarmupSeconds, IReadOnlyList<string> Providers,
-    IReadOnlyList<string> Queries, IReadOnlyList<int> Windows, string? Host, string? HostBefore)
+    IReadOnlyList<string> Queries, IReadOnlyList<int> Windows, string? Host, string? HostBefore, bool Mcp = false)
 {
     public const string Usage = "usage: AdPilot.Bench.Reports [--accounts N (20)] [--days N (500)] [--iterations N (20)] [--warmup N (3)] "
         + "[--warmup-rounds N (30)] [--warmup-seconds N (180)] [--providers sqlite,mysql] [--queries summary,metrics,breakdown] "
-        + "[--windows 7,30,90,365] [--host path/AdPilot.Web.dll] [--host-before path/AdPilot.Web.dll]";
+        + "[--windows 7,30,90,365] [--host path/AdPilot.Web.dll] [--host-before path/AdPilot.Web.dll] [--mcp true]";
 
     public long Rows => (long)Accounts * BenchSeed.AdsPerAccount * Days;
 
@@ -47,6 +48,7 @@ internal sealed record BenchOptions(
                 "--windows" => options with { Windows = [.. List().Select(Number)] },
                 "--host" => options with { Host = value },
                 "--host-before" => options with { HostBefore = value },
+                "--mcp" => options with { Mcp = value == "true" },
                 _ => throw new ArgumentException($"Unknown option: {name}."),
             };
         }

@@ -35,6 +35,7 @@ Console.WriteLine($"# Reports benchmark: {options.Accounts} accounts × {BenchSe
     $"{Environment.ProcessorCount} cores, {options.Iterations} timed calls per case after {options.Warmup} untimed, every process first warmed by " +
     $"at least {options.WarmupRounds} rounds of all cases until steady (at most {options.WarmupSeconds} s)");
 var results = new List<Result>();
+var mcpResults = new List<McpResult>();
 foreach (var provider in options.Providers)
 {
     var kind = provider.Equals("mysql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.MySql : DatabaseProvider.Sqlite;
@@ -85,6 +86,22 @@ foreach (var provider in options.Providers)
             var old = before is null ? ((double, double)?)null : await BenchCase.TimeAsync(() => before.GetAsync(c.Url(today)), options.Warmup, options.Iterations);
             results.Add(new Result(kind.ToString(), c, raw, http, old));
         }
+
+        if (host is not null && options.Mcp)
+        {
+            await using var mcp = await McpCase.ConnectAsync(host.Client);
+            var mcpCases = McpCase.All(ids).ToList();
+            var mcpWarm = await Warmup.RunAsync(
+                [mcpCases.Select(c => (Func<Task>)(() => c.CallAsync(mcp, today))).ToArray(), mcpCases.Select(c => (Func<Task>)(() => host.GetAsync(c.RestUrl(today)))).ToArray()],
+                options.WarmupRounds, TimeSpan.FromSeconds(options.WarmupSeconds));
+            Console.WriteLine($"  MCP warm-up: {mcpWarm.Rounds} rounds, {(mcpWarm.Settled ? "steady" : "NOT steady")}");
+            foreach (var c in mcpCases)
+            {
+                var rest = await BenchCase.TimeAsync(() => host.GetAsync(c.RestUrl(today)), options.Warmup, options.Iterations);
+                var viaMcp = await BenchCase.TimeAsync(() => c.CallAsync(mcp, today), options.Warmup, options.Iterations);
+                mcpResults.Add(new McpResult(kind.ToString(), c.Name, rest, viaMcp));
+            }
+        }
     }
     catch (Exception ex)
     {
@@ -130,6 +147,21 @@ foreach (var g in goal)
         (g.Before is { } b ? $", before HTTP p95 {b.P95:0.0} ms" : ""));
 }
 
+if (mcpResults.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine("| database | MCP tool | REST p50 ms | REST p95 ms | MCP p50 ms | MCP p95 ms | MCP/REST p95 | goal (p50 ≤ 10, p95 ≤ 25, ≤ 1.5× REST) |");
+    Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---|");
+    foreach (var m in mcpResults)
+    {
+        var ratio = m.Mcp.P95 / m.Rest.P95;
+        var met = m.Mcp.P50 <= 10 && m.Mcp.P95 <= 25 && ratio <= 1.5;
+        Console.WriteLine($"| {m.Database} | {m.Case} | {m.Rest.P50:0.0} | {m.Rest.P95:0.0} | {m.Mcp.P50:0.0} | {m.Mcp.P95:0.0} | {ratio:0.00} | {(met ? "met" : "MISSED")} |");
+    }
+}
+
 return 0;
+
+internal sealed record McpResult(string Database, string Case, (double P50, double P95) Rest, (double P50, double P95) Mcp);
 
 internal sealed record Result(string Database, BenchCase Case, (double P50, double P95) Raw, (double P50, double P95)? Http, (double P50, double P95)? Before);
