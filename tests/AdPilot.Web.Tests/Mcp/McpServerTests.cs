@@ -157,8 +157,27 @@ public sealed class McpServerTests : IClassFixture<AdPilotFactory>
         await client.SucceedsAsync("list_ad_accounts");
     }
 
-    private static StringContent Initialize() => new(
-        """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""",
+    [Theory]
+    [InlineData("2025-06-18")]
+    [InlineData("2025-11-25")]
+    public async Task Initialize_NegotiatesTheSpecVersionsClientsUse(string version)
+    {
+        var user = await _app.SignInAsync($"mcp-version-{version}@example.com");
+        using var http = _app.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
+        http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        http.DefaultRequestHeaders.Accept.ParseAdd("text/event-stream");
+
+        using var response = await http.PostAsync("/mcp", Initialize(version));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"\"protocolVersion\":\"{version}\"", body, StringComparison.Ordinal);
+    }
+
+    private static StringContent Initialize(string version = "2025-06-18") => new(
+        """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":""" + "\"" + version + "\"" +
+        ""","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""",
         System.Text.Encoding.UTF8,
         "application/json");
 }
