@@ -103,6 +103,11 @@ for project in tests/AdPilot.Core.Tests tests/AdPilot.Web.Tests tests/AdPilot.E2
   dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$RESULTS" -- RunConfiguration.TestSessionTimeout=1800000 || status=1
 done
 
+# Third-party MCP clients against the built app: the Inspector CLI and the official conformance suite (~20 s).
+log "running tools/mcp/conformance.sh"
+mcp_passed=1 mcp_failed=0
+tools/mcp/conformance.sh || { status=1; mcp_passed=0; mcp_failed=1; }
+
 read -r passed failed < <(python3 - "$RESULTS" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
@@ -114,6 +119,7 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
 print(passed, failed)
 PY
 )
+passed=$(( ${passed:-0} + mcp_passed )); failed=$(( ${failed:-0} + mcp_failed ))
 if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
 echo "${passed:-0} passed, ${failed:-0} failed"
 [ "$status" -eq 0 ] && [ "${failed:-0}" -eq 0 ]

@@ -61,6 +61,7 @@ try
     app.UseRouting(); // after the status-code and exception re-execution, so /error and /not-found are routed again
     app.UseRequestLocalization();
     app.UsePerIpRateLimits();
+    app.UseMcpTransportSecurity();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api
@@ -76,6 +77,7 @@ try
     app.MapSignInEndpoints();
     app.MapAuthApi();
     app.MapUsersApi();
+    app.MapAccessTokensApi();
     app.MapCreditsApi();
     app.MapBillingApi();
     app.MapAdminCreditConfigApi();

@@ -17,6 +17,10 @@ internal static class McpSetup
     {
         var services = builder.Services;
         services.AddToolRegistry();
+        services.AddOptions<McpTransportOptions>()
+            .Bind(builder.Configuration.GetSection(McpTransportOptions.Section))
+            .Validate(o => o.OriginsAreValid(), "Mcp:AllowedOrigins must be origins such as https://app.example.com (scheme, host and port; no path).")
+            .ValidateOnStart();
         services.AddMcpServer(o =>
             {
                 o.ServerInfo = new Implementation { Name = "adpilot", Title = "AdPilot", Version = Version() };
@@ -51,6 +55,10 @@ internal static class McpSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(AuthSchemes.McpBearer).RequireAuthenticatedUser());
     }
+
+    /// <summary>Host and Origin checks at <c>/mcp</c> (DNS-rebinding protection), before authentication.</summary>
+    public static void UseMcpTransportSecurity(this IApplicationBuilder app) =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Path), mcp => mcp.UseMiddleware<McpTransportGuard>());
 
     public static void MapMcpServer(this WebApplication app) =>
         app.MapMcp(Path).RequireAuthorization(Policy);

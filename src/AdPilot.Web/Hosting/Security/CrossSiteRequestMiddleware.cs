@@ -39,11 +39,14 @@ internal sealed class CrossSiteRequestMiddleware(RequestDelegate next)
             return false;
         }
 
-        // "null" (sandboxed frames, privacy redirects) does not parse, so it is cross-site.
-        return !Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            || !string.Equals(uri.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase)
-            || uri.Port != (request.Host.Port ?? (uri.Scheme == Uri.UriSchemeHttps ? 443 : 80));
+        return !IsSameOrigin(origin, request);
     }
+
+    /// <summary>Whether an Origin header names this request's own host and port. "null" (sandboxed frames, privacy redirects) does not parse, so it never is.</summary>
+    internal static bool IsSameOrigin(string origin, HttpRequest request) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && string.Equals(uri.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase)
+        && uri.Port == (request.Host.Port ?? (uri.Scheme == Uri.UriSchemeHttps ? 443 : 80));
 
     private static bool IsSafe(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
