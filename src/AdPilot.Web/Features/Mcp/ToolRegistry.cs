@@ -15,6 +15,8 @@ public static class ToolRegistry
     public static readonly IReadOnlyList<Type> ToolTypes =
     [
         typeof(AdAccounts.AdAccountsTools),
+        typeof(Creatives.CreativesTools),
+        typeof(Notifications.NotificationsTools),
     ];
 
     public static IEnumerable<MethodInfo> ToolMethods(Type type) =>
