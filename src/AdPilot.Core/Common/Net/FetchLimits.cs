@@ -2,31 +2,3 @@ namespace AdPilot.Core.Common.Net;
 
 /// <summary>What the caller accepts: at most <paramref name="MaxBytes"/> of one of <paramref name="ContentTypes"/> (media types, no parameters).</summary>
 public sealed record FetchLimits(long MaxBytes, IReadOnlyCollection<string> ContentTypes);
-
-/// <summary>A fetched body, kept in a temporary file that is deleted when this is disposed.</summary>
-public sealed class FetchedFile(Stream content, string contentType, Uri url) : IAsyncDisposable
-{
-    /// <summary>The body, positioned at its start.</summary>
-    public Stream Content { get; } = content;
-
-    public string ContentType { get; } = contentType;
-
-    /// <summary>The address the body came from, after redirects.</summary>
-    public Uri Url { get; } = url;
-
-    /// <summary>The last segment of the path, when there is one (a name to show, never trusted for the type).</summary>
-    public string? FileName => Uri.UnescapeDataString(Url.Segments[^1]).Trim('/') is { Length: > 0 } name ? name : null;
-
-    public ValueTask DisposeAsync() => Content.DisposeAsync();
-}
-
-/// <summary>Resolves host names; a seam so tests can make a name resolve to an address of their choice.</summary>
-public interface IHostResolver
-{
-    Task<System.Net.IPAddress[]> ResolveAsync(string host, CancellationToken ct);
-}
-
-public sealed class DnsHostResolver : IHostResolver
-{
-    public Task<System.Net.IPAddress[]> ResolveAsync(string host, CancellationToken ct) => System.Net.Dns.GetHostAddressesAsync(host, ct);
-}
