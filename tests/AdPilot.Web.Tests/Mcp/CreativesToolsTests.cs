@@ -126,23 +126,19 @@ public sealed class CreativesToolsTests(LoopbackFetchFactory app) : IClassFixtur
     {
         var owner = await app.SignInAsync("mcp-creative-owner@example.com");
         var id = await UploadAsync(owner, "Mine");
-        await using (var ownerClient = await app.ConnectMcpAsync(owner.AccessToken))
-        {
-            var png = TestImages.Png(100, 100);
-            var ticket = await ownerClient.SucceedsAsync("get_upload_url", new { content_type = "image/png", size = png.Length });
-            var key = ticket.GetProperty("upload_key").GetString();
-            var stranger = await app.SignInAsync("mcp-creative-stranger@example.com");
-            await using var client = await app.ConnectMcpAsync(stranger.AccessToken);
-            var before = await StateAsync(owner.Id);
+        await using var ownerClient = await app.ConnectMcpAsync(owner.AccessToken);
+        var ticket = await ownerClient.SucceedsAsync("get_upload_url", new { content_type = "image/png", size = 100 });
+        var stranger = await app.SignInAsync("mcp-creative-stranger@example.com");
+        await using var client = await app.ConnectMcpAsync(stranger.AccessToken);
+        var before = await StateAsync(owner.Id);
 
-            await client.FailsAsync("get_creative", new { creative_id = id }, code: "not_found");
-            await client.FailsAsync("update_creative", new { creative_id = id, name = "Theirs" }, code: "not_found");
-            await client.FailsAsync("delete_creative", new { creative_id = id, dry_run = true }, code: "not_found");
-            await client.FailsAsync("delete_creative", new { creative_id = id, confirm = true }, code: "not_found");
-            await client.FailsAsync("create_creative", new { upload_key = key }, code: "not_found");
-            Assert.Equal(0, (await client.SucceedsAsync("get_creatives")).GetProperty("total").GetInt32());
-            Assert.Equal(before, await StateAsync(owner.Id));
-        }
+        await client.FailsAsync("get_creative", new { creative_id = id }, code: "not_found");
+        await client.FailsAsync("update_creative", new { creative_id = id, name = "Theirs" }, code: "not_found");
+        await client.FailsAsync("delete_creative", new { creative_id = id, dry_run = true }, code: "not_found");
+        await client.FailsAsync("delete_creative", new { creative_id = id, confirm = true }, code: "not_found");
+        await client.FailsAsync("create_creative", new { upload_key = ticket.GetProperty("upload_key").GetString() }, code: "not_found");
+        Assert.Equal(0, (await client.SucceedsAsync("get_creatives")).GetProperty("total").GetInt32());
+        Assert.Equal(before, await StateAsync(owner.Id));
     }
 
     [Fact]
