@@ -36,3 +36,17 @@ public sealed class HttpUrlAttribute : ValidationAttribute
         _ => false,
     };
 }
+
+/// <summary>A path on AdPilot's own site, such as <c>/campaigns/12</c>: never another host (<c>//host</c>, <c>/\host</c>); null passes.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class LocalPathAttribute : ValidationAttribute
+{
+    public LocalPathAttribute() : base("Must be a path in AdPilot starting with one /, e.g. /campaigns/12.") { }
+
+    public override bool IsValid(object? value) => value switch
+    {
+        null => true,
+        string s => s.Length > 0 && s[0] == '/' && (s.Length == 1 || (s[1] != '/' && s[1] != '\\')) && !s.Any(char.IsControl),
+        _ => false,
+    };
+}

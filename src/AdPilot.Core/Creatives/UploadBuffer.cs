@@ -1,33 +1,10 @@
+using AdPilot.Core.Common;
+
 namespace AdPilot.Core.Creatives;
 
 /// <summary>An upload copied to a temporary file (deleted on close), so it can be inspected and re-read without holding it in memory.</summary>
 internal static class UploadBuffer
 {
-    public static async Task<FileStream> CopyAsync(Stream source, long maxBytes, CancellationToken ct)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"adpilot-upload-{Guid.NewGuid():N}");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-        try
-        {
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await source.ReadAsync(buffer, ct)) > 0)
-            {
-                if (file.Length + read > maxBytes)
-                {
-                    throw CreativeMedia.Invalid($"The file is larger than the {maxBytes:N0} bytes accepted.");
-                }
-
-                await file.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
-
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<FileStream> CopyAsync(Stream source, long maxBytes, CancellationToken ct) =>
+        TempFile.CopyAsync(source, maxBytes, () => CreativeMedia.Invalid($"The file is larger than the {maxBytes:N0} bytes accepted."), ct);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AdPilot.Core.Common;
 
 namespace AdPilot.Core.Notifications;
 
@@ -16,7 +17,8 @@ public sealed record CreateNotificationRequest
     [StringLength(4000)]
     public string Body { get; init; } = "";
 
-    [StringLength(2048)]
+    /// <summary>Where clicking the notification leads: a page of AdPilot (a path), never another site.</summary>
+    [StringLength(2048), LocalPath]
     public string? Link { get; init; }
 
     /// <summary>The same key for the same user raises the notification once.</summary>

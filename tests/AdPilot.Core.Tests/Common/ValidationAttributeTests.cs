@@ -28,6 +28,18 @@ public sealed class ValidationAttributeTests
     public void HttpUrl_AcceptsOnlyAbsoluteHttpUrls(string? url, bool valid) =>
         Assert.Equal(valid, new HttpUrlAttribute().IsValid(url));
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("/campaigns/7", true)]
+    [InlineData("/", true)]
+    [InlineData("", false)]
+    [InlineData("//evil.example/phish", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("https://evil.example", false)]
+    [InlineData("javascript:alert(1)", false)]
+    public void LocalPath_AcceptsOnlyPathsOnThisSite(string? link, bool valid) =>
+        Assert.Equal(valid, new LocalPathAttribute().IsValid(link));
+
     [Fact]
     public void DatabaseOptions_MySqlWithoutConnectionString_SaysWhatToFix()
     {

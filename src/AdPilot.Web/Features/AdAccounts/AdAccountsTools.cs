@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AdPilot.Core.AdAccounts;
+using AdPilot.Core.Common;
 using AdPilot.Web.Features.Mcp;
 using ModelContextProtocol.Server;
 
@@ -22,6 +23,25 @@ internal sealed class AdAccountsTools(ToolCaller caller, AdAccountService accoun
         CancellationToken ct) =>
         await accounts.SetActiveAsync(caller.UserId, ad_account_id, ct);
 
+    [McpServerTool(Name = "get_active_ad_account", Title = "Get the active ad account", UseStructuredContent = true, ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("The user's active ad account: the one the web app shows and tools use when no ad_account_id is given. " +
+        "Absent when the user has connected none yet (they connect accounts in AdPilot under Ad accounts).")]
+    public async Task<ActiveAdAccount> GetActiveAdAccountAsync(CancellationToken ct) =>
+        new((await accounts.ListAsync(caller.UserId, ct)).FirstOrDefault(a => a.IsActive));
+
+    [McpServerTool(Name = "refresh_ad_account_token", Title = "Refresh an ad account's authorisation", UseStructuredContent = true, ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("Renews an ad account's authorisation with its platform now (AdPilot also does this daily before it expires). " +
+        "Fails with needs_reauth when the platform no longer accepts it: the user must then reconnect the account in AdPilot. The token itself is never returned.")]
+    public async Task<AdAccountView> RefreshAdAccountTokenAsync(
+        [Description("The ad account's id, from list_ad_accounts.")] long ad_account_id,
+        CancellationToken ct)
+    {
+        var account = await accounts.RefreshTokenAsync(caller.UserId, ad_account_id, ct);
+        return account.TokenState == "needs_reauth"
+            ? throw new ConflictException("reauth_required", $"{account.Platform} refused to renew the authorisation of the ad account \"{account.Name}\".")
+            : account;
+    }
+
     [McpServerTool(Name = "get_ad_account_token", Title = "Ad account authorisation state", UseStructuredContent = true, ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("Tells whether AdPilot can act on an ad account: the authorisation's state, when it expires and whether the user must reconnect it. " +
         "It never returns the token itself: platform tokens stay encrypted on AdPilot's server and are only used there.")]
@@ -41,6 +61,8 @@ internal sealed class AdAccountsTools(ToolCaller caller, AdAccountService accoun
             "Use AdPilot's tools to act on the account.");
     }
 }
+
+public sealed record ActiveAdAccount([property: Description("The active ad account; absent when the user has none.")] AdAccountView? Account);
 
 public sealed record AdAccountList([property: Description("The user's ad accounts.")] IReadOnlyList<AdAccountView> Accounts);
 

@@ -16,6 +16,9 @@ internal static class CreativesSetup
         builder.Services.AddSingleton<ICreativeScorer, DefaultCreativeScorer>();
         builder.Services.AddSingleton<CreativeMedia>();
         builder.Services.AddSingleton<CreativeService>();
+        builder.AddSafeFetch();
+        builder.Services.AddSingleton<CreativeUrlImport>();
+        builder.Services.AddHttpContextAccessor(); // the tools answer with absolute URLs on the caller's host
         builder.Services.AddSingleton<AbandonedUploads>();
         builder.Services.AddSingleton<AdPilot.Core.Campaigns.ICreativeContent, StoredCreativeContent>();
     }

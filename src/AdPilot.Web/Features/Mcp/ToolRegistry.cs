@@ -15,6 +15,8 @@ public static class ToolRegistry
     public static readonly IReadOnlyList<Type> ToolTypes =
     [
         typeof(AdAccounts.AdAccountsTools),
+        typeof(Creatives.CreativesTools),
+        typeof(Notifications.NotificationsTools),
     ];
 
     public static IEnumerable<MethodInfo> ToolMethods(Type type) =>
@@ -38,7 +40,7 @@ public static class ToolRegistry
         var tool = McpServerTool.Create(
             method,
             request => ActivatorUtilities.CreateInstance(request.Services!, type, ToolCaller.From(request.User!)),
-            new McpServerToolCreateOptions { Services = services, SerializerOptions = McpJson.Options });
+            new McpServerToolCreateOptions { Services = services, SerializerOptions = McpJson.Options, SchemaCreateOptions = McpSchema.Options });
         if (tool.ProtocolTool.OutputSchema is null || tool.ProtocolTool.Annotations?.ReadOnlyHint is null || tool.ProtocolTool.Annotations.OpenWorldHint is null)
         {
             // P24 and the annotations are promises of every tool; a tool that forgets them must not start.

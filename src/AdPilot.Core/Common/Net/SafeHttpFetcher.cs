@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+
+namespace AdPilot.Core.Common.Net;
+
+/// <summary>
+/// Fetches a URL a user gave without letting it reach AdPilot's own network (ADR 021): http(s) only; the host is
+/// resolved here and every address checked by <see cref="AddressPolicy"/>; the connection goes to a checked address
+/// (so DNS rebinding cannot swap it); redirects are followed by hand and each hop checked again; the body is bounded in
+/// size, type and time. Every refusal is a <see cref="ValidationFailedException"/> on the field <c>url</c>.
+/// </summary>
+public sealed class SafeHttpFetcher : IDisposable
+{
+    public const string Field = "url";
+
+    private static readonly HttpRequestOptionsKey<IPAddress[]> CheckedAddresses = new("AdPilot.CheckedAddresses");
+
+    private readonly SafeFetchOptions _options;
+    private readonly AddressPolicy _policy;
+    private readonly IHostResolver _resolver;
+    private readonly TimeProvider _clock;
+    private readonly HttpClient _http;
+
+    public SafeHttpFetcher(IOptions<SafeFetchOptions> options, IHostResolver resolver, TimeProvider clock)
+    {
+        _options = options.Value;
+        _policy = new AddressPolicy(_options.TestOnlyAllowedNetworks);
+        _resolver = resolver;
+        _clock = clock;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            ConnectCallback = ConnectAsync,
+        })
+        { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("AdPilot-Fetcher/1.0");
+    }
+
+    public async Task<FetchedFile> FetchAsync(string? url, FetchLimits limits, CancellationToken ct = default)
+    {
+        var current = Parse(url);
+        using var timeout = new CancellationTokenSource(_options.Timeout, _clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            for (var hop = 0; ; hop++)
+            {
+                using var response = await SendAsync(current, linked.Token);
+                if ((int)response.StatusCode is 301 or 302 or 303 or 307 or 308)
+                {
+                    if (hop >= _options.MaxRedirects)
+                    {
+                        throw Refused($"The address redirected more than {_options.MaxRedirects} times.");
+                    }
+
+                    current = Parse(response.Headers.Location is { } next ? new Uri(current, next).ToString() : null, redirect: true);
+                    continue;
+                }
+
+                return await ReadAsync(response, current, limits, linked.Token);
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw Refused($"The address did not send the whole file within {_options.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} seconds.");
+        }
+        catch (Exception ex) when ((ex is HttpRequestException or IOException) && !ct.IsCancellationRequested)
+        {
+            throw Refused("The address could not be reached, or the connection broke off. Check that the URL is public and correct.");
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri url, CancellationToken ct)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Options.Set(CheckedAddresses, await CheckAsync(url, ct));
+        return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+    }
+
+    /// <summary>Every address the host resolves to must be public: one private answer is enough to refuse.</summary>
+    private async Task<IPAddress[]> CheckAsync(Uri url, CancellationToken ct)
+    {
+        var host = url.DnsSafeHost;
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await _resolver.ResolveAsync(host, ct);
+        }
+        catch (SocketException)
+        {
+            addresses = [];
+        }
+
+        if (addresses.Length == 0)
+        {
+            throw Refused($"The host {host} does not resolve to an address.");
+        }
+
+        foreach (var address in addresses)
+        {
+            if (_policy.RefusalOf(address) is { } kind)
+            {
+                throw Refused($"{host} leads to {address}, a {kind} address. AdPilot fetches files only from the public internet.");
+            }
+        }
+
+        return addresses;
+    }
+
+    /// <summary>Connects to the addresses checked for this request, never to what the name resolves to now.</summary>
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    {
+        if (!context.InitialRequestMessage.Options.TryGetValue(CheckedAddresses, out var addresses)
+            || addresses.Any(a => _policy.RefusalOf(a) is not null))
+        {
+            throw new InvalidOperationException("A connection without checked addresses was attempted.");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<FetchedFile> ReadAsync(HttpResponseMessage response, Uri url, FetchLimits limits, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Refused($"The address answered HTTP {(int)response.StatusCode} instead of the file.");
+        }
+
+        var contentType = response.Content.Headers.ContentType?.MediaType;
+        if (contentType is null || !limits.ContentTypes.Contains(contentType, StringComparer.OrdinalIgnoreCase))
+        {
+            throw Refused($"The address sent {contentType ?? "no content type"}; accepted: {string.Join(", ", limits.ContentTypes)}.");
+        }
+
+        if (response.Content.Headers.ContentLength > limits.MaxBytes)
+        {
+            throw TooLarge(limits.MaxBytes);
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        var file = await TempFile.CopyAsync(body, limits.MaxBytes, () => TooLarge(limits.MaxBytes), ct);
+        return new FetchedFile(file, contentType.ToLowerInvariant(), url);
+    }
+
+    private static Uri Parse(string? url, bool redirect = false)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw Refused(redirect ? "The address redirected to something that is not an http or https address." : "The URL must be an http or https address.");
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw Refused("The URL must not carry a user name or password.");
+        }
+
+        return uri;
+    }
+
+    private static ValidationFailedException TooLarge(long maxBytes) =>
+        Refused($"The file is larger than the {maxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes accepted.");
+
+    private static ValidationFailedException Refused(string message) => new(new Dictionary<string, string[]> { [Field] = [message] }, message);
+
+    public void Dispose() => _http.Dispose();
+}
