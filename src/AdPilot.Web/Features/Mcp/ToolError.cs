@@ -48,6 +48,8 @@ public static class ToolError
             ["balance"] = i.Available,
             ["recharge_url"] = "/billing",
         }),
+        ConflictException { Code: "reauth_required" } c => ("needs_reauth",
+            $"{c.Message} Nothing was changed. Ask the user to reconnect it in AdPilot under Ad accounts, then try again.", null),
         DomainException d => (d.Code, d.Message, null),
         PlatformException { Kind: PlatformErrorKind.AuthExpired } p => ("needs_reauth",
             $"The ad platform no longer accepts this account's authorisation ({p.PlatformMessage}). Ask the user to reconnect it in AdPilot under Ad accounts.", null),

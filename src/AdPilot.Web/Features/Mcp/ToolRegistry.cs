@@ -15,6 +15,7 @@ public static class ToolRegistry
     public static readonly IReadOnlyList<Type> ToolTypes =
     [
         typeof(AdAccounts.AdAccountsTools),
+        typeof(Campaigns.CampaignsTools),
     ];
 
     public static IEnumerable<MethodInfo> ToolMethods(Type type) =>
