@@ -27,11 +27,19 @@ internal sealed class CampaignWrites(ToolCaller caller, ActionLogService actions
             return new WriteOutcome<CampaignDetail>(dryRun, false, $"Nothing to change: {change.EntityType.Replace('_', ' ')} \"{change.EntityName}\" already has these settings.", [], null, current);
         }
 
-        var outcome = await _writes.RunAsync(plan, dryRun, confirm, apply, ct, created is null ? null : async (result, token) =>
+        var outcome = await _writes.RunAsync(plan, dryRun, confirm, apply, ct, async (result, token) =>
         {
-            var (level, entityId) = created(result!);
-            return new ActionRecord(action, change.EntityType, entityId, change.EntityName, summary, null,
-                await changes.StateAsync(caller.UserId, level, entityId, token));
+            if (created is not null)
+            {
+                // A creation keeps the entity as made, with its new id; a deletion the whole tree as it was; an edit the changed fields.
+                var (level, entityId) = created(result!);
+                return new ActionRecord(action, change.EntityType, entityId, change.EntityName, summary, null,
+                    await changes.StateAsync(caller.UserId, level, entityId, token));
+            }
+
+            return change.After is null
+                ? new ActionRecord(action, change.EntityType, change.EntityId, change.EntityName, summary, change.Before, null)
+                : new ActionRecord(action, change.EntityType, change.EntityId, change.EntityName, summary, Side(plan, c => c.Before), Side(plan, c => c.After));
         });
         if (outcome.Result?.Campaign is { SyncStatus: "sync_failed" } failed)
         {
@@ -53,6 +61,9 @@ internal sealed class CampaignWrites(ToolCaller caller, ActionLogService actions
             .Where(c => !JsonNode.DeepEquals(c.Before, c.After))
             .ToList();
     }
+
+    private static JsonObject Side(PlannedWrite plan, Func<FieldChange, JsonNode?> side) =>
+        new(plan.Changes.Select(c => KeyValuePair.Create(c.Field, side(c)?.DeepClone())));
 
     private static string? ConfirmBecause(CampaignChange change)
     {

@@ -7,7 +7,8 @@ namespace AdPilot.Web.Features.Mcp;
 
 /// <summary>
 /// How tool arguments and results are written: snake_case names (the convention of MCP tools and of the parameters
-/// models see), enums as snake_case strings, no nulls in results.
+/// models see), enums as snake_case strings. Nulls are written: the output schemas list every property as required
+/// (nullable ones allow null), so leaving a null out would break P24.
 /// </summary>
 public static class McpJson
 {
@@ -19,7 +20,7 @@ public static class McpJson
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DictionaryKeyPolicy = null,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             NumberHandling = JsonNumberHandling.Strict,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
