@@ -55,6 +55,12 @@ public sealed class CampaignChanges(IDbContextFactory<AppDbContext> dbFactory, A
         CampaignRules.Validate(request, campaign);
         var adSetEdit = new UpdateAdSetRequest { Targeting = targeting };
         CampaignRules.Validate(adSetEdit);
+        if (targeting is not null && campaign.AdSets.Count == 0)
+        {
+            // Targeting lives on ad sets; a campaign without any would silently ignore it.
+            throw ValidationFailedException.For("targeting", "This campaign has no ad sets to target. Create one with its targeting first.");
+        }
+
         await accounts.AccessAsync(userId, campaign.AdAccountId, ct);
 
         var before = Fields(campaign);

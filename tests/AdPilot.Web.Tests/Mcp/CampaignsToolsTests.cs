@@ -356,6 +356,19 @@ public sealed class CampaignsToolsTests : IClassFixture<CampaignsToolsTests.Host
     }
 
     [Fact]
+    public async Task UpdateCampaign_TargetingWithoutAdSets_IsRefused_NotIgnored()
+    {
+        var (_, accountId, client) = await SetUpAsync("camp-tools-no-sets@example.com");
+        await using var connection = client;
+        var id = (await client.SucceedsAsync("create_campaign", new { ad_account_id = accountId, name = "Empty", budget = 10m }))
+            .GetProperty("result").GetProperty("campaign").GetProperty("id").GetInt64();
+
+        var error = await client.FailsAsync("update_campaign", new { campaign_id = id, targeting = new { locations = new[] { "DE" } }, dry_run = true }, code: "validation_failed");
+
+        Assert.True(error.GetProperty("errors").TryGetProperty("targeting", out _));
+    }
+
+    [Fact]
     public async Task GetCampaigns_PagesWithCursors()
     {
         var (_, accountId, client) = await SetUpAsync("camp-tools-pages@example.com");
