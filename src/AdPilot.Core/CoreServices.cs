@@ -33,6 +33,7 @@ public static class CoreServices
         services.AddSingleton<AdAccounts.OAuthStateStore>();
         services.AddSingleton<AdAccounts.AdAccountService>();
         services.AddSingleton<Campaigns.CampaignService>();
+        services.AddSingleton<Campaigns.CampaignChanges>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<Reports.ReportQueries>();
         services.AddSingleton<Reports.ReportIngestion>();

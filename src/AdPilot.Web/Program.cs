@@ -2,6 +2,7 @@ using AdPilot.Core;
 using AdPilot.Web.Api;
 using AdPilot.Web.Api.RateLimiting;
 using AdPilot.Web.Components;
+using AdPilot.Web.Features.Actions;
 using AdPilot.Web.Features.AdAccounts;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
@@ -85,6 +86,7 @@ try
     app.MapNotificationHub();
     app.MapAdAccountsApi();
     app.MapCampaignsApi();
+    app.MapActionsApi();
     app.MapReportsApi();
     app.MapSimulatedConsent();
     app.MapCreatives();

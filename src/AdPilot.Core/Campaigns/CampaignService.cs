@@ -22,17 +22,10 @@ public sealed class CampaignService(
 {
     public async Task<CampaignDetail> CreateAsync(long userId, CreateCampaignRequest request, CancellationToken ct = default)
     {
-        RequestValidator.Validate(request);
-        ValidateDates(request.StartDate, request.EndDate);
-        foreach (var (adSet, i) in request.AdSets.Select((s, i) => (s, i)))
-        {
-            ValidateAdSet(adSet, $"adSets[{i}]");
-        }
-
+        CampaignRules.Validate(request);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var account = await db.AdAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.AdAccountId && a.UserId == userId, ct)
-            ?? throw ValidationFailedException.For("adAccountId", "Choose one of your ad accounts.");
-        await EnsureCreativesAsync(db, userId, request.AdSets.SelectMany(s => s.Ads).Select(a => a.CreativeId), ct);
+        var account = await CampaignRules.OwnedAccountAsync(db, userId, request.AdAccountId, ct);
+        await CampaignRules.EnsureCreativesAsync(db, userId, request.AdSets.SelectMany(s => s.Ads).Select(a => a.CreativeId), ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var status = request.Activate ? DeliveryStatus.Active : DeliveryStatus.Paused;
@@ -41,7 +34,7 @@ public sealed class CampaignService(
             UserId = userId, AdAccountId = account.Id, Name = request.Name.Trim(), Objective = request.Objective, Status = status,
             BudgetType = request.BudgetType, Budget = request.Budget, Currency = account.Currency, StartDate = request.StartDate,
             EndDate = request.EndDate, CreatedAt = now, UpdatedAt = now,
-            AdSets = request.AdSets.Select(s => NewAdSet(userId, s, status, now)).ToList(),
+            AdSets = request.AdSets.Select(s => CampaignEdits.NewAdSet(userId, s, status, now)).ToList(),
         };
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
@@ -91,20 +84,15 @@ public sealed class CampaignService(
     public async Task<CampaignDetail> GetAsync(long userId, long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return CampaignMapping.Detail(await LoadAsync(db, userId, id, ct));
+        return CampaignMapping.Detail(await CampaignRules.LoadAsync(db, userId, id, ct));
     }
 
     public async Task<CampaignDetail> UpdateAsync(long userId, long id, UpdateCampaignRequest request, CancellationToken ct = default)
     {
-        RequestValidator.Validate(request);
         await ChangeAsync(userId, id, c =>
         {
-            ValidateDates(request.StartDate ?? c.StartDate, request.EndDate ?? c.EndDate);
-            c.Name = request.Name?.Trim() ?? c.Name;
-            c.BudgetType = request.BudgetType ?? c.BudgetType;
-            c.Budget = request.Budget ?? c.Budget;
-            c.StartDate = request.StartDate ?? c.StartDate;
-            c.EndDate = request.EndDate ?? c.EndDate;
+            CampaignRules.Validate(request, c);
+            CampaignEdits.Apply(request, c);
             return c;
         }, ct);
         return await SyncAsync(userId, id, ct);
@@ -138,7 +126,7 @@ public sealed class CampaignService(
     public async Task DeleteAsync(long userId, long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var campaign = await LoadAsync(db, userId, id, ct);
+        var campaign = await CampaignRules.LoadAsync(db, userId, id, ct);
         await DeleteOnPlatformAsync(userId, campaign.AdAccountId, PlatformLevel.Campaign, campaign.PlatformCampaignId, ct);
         db.Campaigns.Remove(campaign);
         await db.SaveChangesAsync(ct);
@@ -146,13 +134,12 @@ public sealed class CampaignService(
 
     public async Task<CampaignDetail> AddAdSetAsync(long userId, long campaignId, AdSetInput input, CancellationToken ct = default)
     {
-        RequestValidator.Validate(input);
-        ValidateAdSet(input, "");
+        CampaignRules.Validate(input);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var campaign = await LoadAsync(db, userId, campaignId, ct);
-            await EnsureCreativesAsync(db, userId, input.Ads.Select(a => a.CreativeId), ct);
-            campaign.AdSets.Add(NewAdSet(userId, input, DeliveryStatus.Paused, clock.GetUtcNow().UtcDateTime));
+            var campaign = await CampaignRules.LoadAsync(db, userId, campaignId, ct);
+            await CampaignRules.EnsureCreativesAsync(db, userId, input.Ads.Select(a => a.CreativeId), ct);
+            campaign.AdSets.Add(CampaignEdits.NewAdSet(userId, input, DeliveryStatus.Paused, clock.GetUtcNow().UtcDateTime));
             campaign.SyncStatus = SyncStatus.Pending;
             await db.SaveChangesAsync(ct);
         }
@@ -162,19 +149,9 @@ public sealed class CampaignService(
 
     public async Task<CampaignDetail> UpdateAdSetAsync(long userId, long campaignId, long adSetId, UpdateAdSetRequest request, CancellationToken ct = default)
     {
-        RequestValidator.Validate(request);
-        if (request.Targeting is { } targeting)
-        {
-            ValidateTargeting(targeting, "targeting");
-        }
+        CampaignRules.Validate(request);
 
-        await ChangeAdSetAsync(userId, campaignId, adSetId, s =>
-        {
-            s.Name = request.Name?.Trim() ?? s.Name;
-            s.BudgetType = request.BudgetType ?? s.BudgetType;
-            s.Budget = request.Budget ?? s.Budget;
-            s.TargetingJson = request.Targeting is { } t ? CampaignMapping.TargetingJson(t) : s.TargetingJson;
-        }, ct);
+        await ChangeAdSetAsync(userId, campaignId, adSetId, s => CampaignEdits.Apply(request, s), ct);
         return await SyncAsync(userId, campaignId, ct);
     }
 
@@ -188,7 +165,7 @@ public sealed class CampaignService(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var campaign = await LoadAsync(db, userId, campaignId, ct);
+            var campaign = await CampaignRules.LoadAsync(db, userId, campaignId, ct);
             var adSet = campaign.AdSets.SingleOrDefault(s => s.Id == adSetId) ?? throw new NotFoundException("AdSet", adSetId);
             await DeleteOnPlatformAsync(userId, campaign.AdAccountId, PlatformLevel.AdSet, adSet.PlatformAdSetId, ct);
             db.AdSets.Remove(adSet);
@@ -203,10 +180,10 @@ public sealed class CampaignService(
         RequestValidator.Validate(input);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var campaign = await LoadAsync(db, userId, campaignId, ct);
+            var campaign = await CampaignRules.LoadAsync(db, userId, campaignId, ct);
             var adSet = campaign.AdSets.SingleOrDefault(s => s.Id == adSetId) ?? throw new NotFoundException("AdSet", adSetId);
-            await EnsureCreativesAsync(db, userId, [input.CreativeId], ct);
-            adSet.Ads.Add(NewAd(userId, input, DeliveryStatus.Active, clock.GetUtcNow().UtcDateTime));
+            await CampaignRules.EnsureCreativesAsync(db, userId, [input.CreativeId], ct);
+            adSet.Ads.Add(CampaignEdits.NewAd(userId, input, DeliveryStatus.Active, clock.GetUtcNow().UtcDateTime));
             campaign.SyncStatus = SyncStatus.Pending;
             await db.SaveChangesAsync(ct);
         }
@@ -219,7 +196,7 @@ public sealed class CampaignService(
         RequestValidator.Validate(request);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await EnsureCreativesAsync(db, userId, [request.CreativeId], ct);
+            await CampaignRules.EnsureCreativesAsync(db, userId, [request.CreativeId], ct);
         }
 
         await ChangeAdAsync(userId, campaignId, adId, a =>
@@ -244,7 +221,7 @@ public sealed class CampaignService(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var campaign = await LoadAsync(db, userId, campaignId, ct);
+            var campaign = await CampaignRules.LoadAsync(db, userId, campaignId, ct);
             var ad = campaign.AdSets.SelectMany(s => s.Ads).SingleOrDefault(a => a.Id == adId) ?? throw new NotFoundException("Ad", adId);
             await DeleteOnPlatformAsync(userId, campaign.AdAccountId, PlatformLevel.Ad, ad.PlatformAdId, ct);
             db.Ads.Remove(ad);
@@ -258,7 +235,7 @@ public sealed class CampaignService(
     public async Task<CampaignDetail> SyncAsync(long userId, long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var campaign = await LoadAsync(db, userId, id, ct);
+        var campaign = await CampaignRules.LoadAsync(db, userId, id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var sync = new CampaignSync(creatives, now);
         try
@@ -378,7 +355,7 @@ public sealed class CampaignService(
     private async Task ChangeAsync(long userId, long id, Func<Campaign, Campaign> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var campaign = change(await LoadAsync(db, userId, id, ct));
+        var campaign = change(await CampaignRules.LoadAsync(db, userId, id, ct));
         campaign.SyncStatus = SyncStatus.Pending;
         campaign.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -387,7 +364,7 @@ public sealed class CampaignService(
     private async Task ChangeAdSetAsync(long userId, long campaignId, long adSetId, Action<AdSet> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var campaign = await LoadAsync(db, userId, campaignId, ct);
+        var campaign = await CampaignRules.LoadAsync(db, userId, campaignId, ct);
         var adSet = campaign.AdSets.SingleOrDefault(s => s.Id == adSetId) ?? throw new NotFoundException("AdSet", adSetId);
         change(adSet);
         adSet.SyncStatus = SyncStatus.Pending;
@@ -399,7 +376,7 @@ public sealed class CampaignService(
     private async Task ChangeAdAsync(long userId, long campaignId, long adId, Action<Ad> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var campaign = await LoadAsync(db, userId, campaignId, ct);
+        var campaign = await CampaignRules.LoadAsync(db, userId, campaignId, ct);
         var ad = campaign.AdSets.SelectMany(s => s.Ads).SingleOrDefault(a => a.Id == adId) ?? throw new NotFoundException("Ad", adId);
         change(ad);
         ad.SyncStatus = SyncStatus.Pending;
@@ -439,74 +416,6 @@ public sealed class CampaignService(
             Link = $"/campaigns/{campaign.Id}",
         }, ct);
     }
-
-    private static async Task<Campaign> LoadAsync(AppDbContext db, long userId, long id, CancellationToken ct) =>
-        await db.Campaigns.Include(c => c.AdAccount).Include(c => c.AdSets).ThenInclude(s => s.Ads)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id && c.UserId == userId, ct)
-        ?? throw new NotFoundException("Campaign", id);
-
-    private static async Task EnsureCreativesAsync(AppDbContext db, long userId, IEnumerable<long?> creativeIds, CancellationToken ct)
-    {
-        var wanted = creativeIds.OfType<long>().Distinct().ToList();
-        if (wanted.Count == 0)
-        {
-            return;
-        }
-
-        var owned = await db.Creatives.Where(c => c.UserId == userId && wanted.Contains(c.Id)).CountAsync(ct);
-        if (owned != wanted.Count)
-        {
-            throw ValidationFailedException.For("creativeId", "Choose one of your creatives.");
-        }
-    }
-
-    private static void ValidateDates(DateOnly? start, DateOnly? end)
-    {
-        if (start is { } s && end is { } e && e < s)
-        {
-            throw ValidationFailedException.For("endDate", "The end date must be on or after the start date.");
-        }
-    }
-
-    /// <summary>Rules across fields of an ad set the caller already ran <see cref="RequestValidator"/> over (it covers the nested ads).</summary>
-    private static void ValidateAdSet(AdSetInput input, string prefix)
-    {
-        ValidateTargeting(input.Targeting, Field(prefix, "targeting"));
-        if (input.Budget is not null && input.BudgetType is null)
-        {
-            throw ValidationFailedException.For(Field(prefix, "budgetType"), "Say whether the ad set budget is daily or lifetime.");
-        }
-    }
-
-    private static void ValidateTargeting(TargetingInput targeting, string field)
-    {
-        if (targeting.AgeMin is { } min && targeting.AgeMax is { } max && max < min)
-        {
-            throw ValidationFailedException.For($"{field}.ageMax", "The maximum age must not be below the minimum age.");
-        }
-
-        // The stored JSON has a column limit; escaped non-ASCII text can be six times longer than it looks.
-        if (CampaignMapping.TargetingJson(targeting).Length > CampaignMapping.MaxTargetingJsonLength)
-        {
-            throw ValidationFailedException.For(field, "The targeting is too large: use fewer or shorter locations, interests and placements.");
-        }
-    }
-
-    private static string Field(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
-
-    private static AdSet NewAdSet(long userId, AdSetInput input, DeliveryStatus status, DateTime now) => new()
-    {
-        UserId = userId, Name = input.Name.Trim(), Status = DeliveryStatus.Active, BudgetType = input.BudgetType, Budget = input.Budget,
-        TargetingJson = CampaignMapping.TargetingJson(input.Targeting), CreatedAt = now, UpdatedAt = now,
-        Ads = input.Ads.Select(a => NewAd(userId, a, status, now)).ToList(),
-    };
-
-    private static Ad NewAd(long userId, AdInput input, DeliveryStatus status, DateTime now) => new()
-    {
-        UserId = userId, Name = input.Name.Trim(), Status = DeliveryStatus.Active, CreativeId = input.CreativeId, Headline = input.Headline,
-        PrimaryText = input.PrimaryText, CallToAction = input.CallToAction, LandingPageUrl = input.LandingPageUrl, CreatedAt = now, UpdatedAt = now,
-    };
 
     private static string Trim(string s) => s.Length <= 200 ? s : s[..200];
 }

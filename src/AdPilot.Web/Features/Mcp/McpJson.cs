@@ -7,7 +7,8 @@ namespace AdPilot.Web.Features.Mcp;
 
 /// <summary>
 /// How tool arguments and results are written: snake_case names (the convention of MCP tools and of the parameters
-/// models see), enums as snake_case strings, no nulls in results.
+/// models see), enums as snake_case strings, nulls left out (fewer tokens for a model to read); the output schemas
+/// therefore do not require nullable properties (<see cref="McpSchema"/>).
 /// </summary>
 public static class McpJson
 {

@@ -17,6 +17,7 @@ public static class ToolRegistry
         typeof(AdAccounts.AdAccountsTools),
         typeof(Creatives.CreativesTools),
         typeof(Notifications.NotificationsTools),
+        typeof(Campaigns.CampaignsTools),
     ];
 
     public static IEnumerable<MethodInfo> ToolMethods(Type type) =>

@@ -35,7 +35,13 @@ public sealed record WriteOutcome<T>(
 /// </summary>
 public sealed class ToolWrites(ToolCaller caller, ActionLogService actions)
 {
-    public async Task<WriteOutcome<T>> RunAsync<T>(PlannedWrite plan, bool dryRun, bool confirm, Func<CancellationToken, Task<T?>> apply, CancellationToken ct)
+    /// <param name="record">
+    /// What the action log keeps, made from the applied change's result (e.g. a created entity with its new id); by default
+    /// the plan's fields before and after.
+    /// </param>
+    public async Task<WriteOutcome<T>> RunAsync<T>(
+        PlannedWrite plan, bool dryRun, bool confirm, Func<CancellationToken, Task<T?>> apply, CancellationToken ct,
+        Func<T?, CancellationToken, Task<ActionRecord>>? record = null)
     {
         if (dryRun)
         {
@@ -49,9 +55,10 @@ public sealed class ToolWrites(ToolCaller caller, ActionLogService actions)
         }
 
         var result = await apply(ct);
-        var entry = await actions.RecordAsync(caller.UserId, caller.Actor, new ActionRecord(
-            plan.Action, plan.EntityType, plan.EntityId, plan.EntityName, plan.Summary,
-            State(plan.Changes, c => c.Before), State(plan.Changes, c => c.After)), ct);
+        var entry = await actions.RecordAsync(caller.UserId, caller.Actor, record is null
+            ? new ActionRecord(plan.Action, plan.EntityType, plan.EntityId, plan.EntityName, plan.Summary,
+                State(plan.Changes, c => c.Before), State(plan.Changes, c => c.After))
+            : await record(result, ct), ct);
         return new WriteOutcome<T>(false, true, plan.Summary, plan.Changes, entry.Id, result);
     }
 
