@@ -46,7 +46,11 @@ public sealed class LocalPathAttribute : ValidationAttribute
     public override bool IsValid(object? value) => value switch
     {
         null => true,
-        string s => s.Length > 0 && s[0] == '/' && (s.Length == 1 || (s[1] != '/' && s[1] != '\\')) && !s.Any(char.IsControl),
+        string s => IsLocal(s),
         _ => false,
     };
+
+    /// <summary>Also what the UI checks before navigating to a stored link (rows written before the rule existed).</summary>
+    public static bool IsLocal(string s) =>
+        s.Length > 0 && s[0] == '/' && (s.Length == 1 || (s[1] != '/' && s[1] != '\\')) && !s.Any(char.IsControl);
 }
