@@ -11,12 +11,15 @@ internal static class McpResource
 {
     public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 
+    /// <summary>The authorization server's issuer identifier, exactly as its metadata names it (OpenIddict ends it with a slash).</summary>
+    public static string Issuer(HttpRequest request) => Origin(request) + "/";
+
     public static string Url(HttpRequest request) => Origin(request) + McpSetup.Path;
 
     public static ProtectedResourceMetadata Metadata(HttpRequest request) => new()
     {
         Resource = Url(request),
-        AuthorizationServers = [Origin(request)],
+        AuthorizationServers = [Issuer(request)],
         ResourceName = "AdPilot",
         ScopesSupported = [.. AccessScopes.All],
         BearerMethodsSupported = ["header"],

@@ -67,7 +67,8 @@ internal static class AuthorizeEndpoint
         identity.SetClaim(Claims.Subject, userId)
             .SetClaim(AppClaims.Credential, "oauth:" + client.ClientId)
             .SetClaim(AppClaims.CredentialName, client.Name);
-        identity.SetScopes(scopes.Split(' ')).SetResources(resource);
+        // offline_access: OpenIddict issues refresh tokens only with it, and every MCP client needs them.
+        identity.SetScopes([.. scopes.Split(' '), Scopes.OfflineAccess]).SetResources(resource);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
     }

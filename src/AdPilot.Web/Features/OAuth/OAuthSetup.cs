@@ -35,7 +35,9 @@ internal static class OAuthSetup
                 o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
                 o.RegisterScopes(AccessScopes.Read, AccessScopes.Write);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(options.AccessTokenMinutes))
-                    .SetRefreshTokenLifetime(TimeSpan.FromDays(options.RefreshTokenDays));
+                    .SetRefreshTokenLifetime(TimeSpan.FromDays(options.RefreshTokenDays))
+                    // Strict rotation (OAuth 2.1): a refresh token works once; using it again revokes the whole grant.
+                    .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
                 // The resource is this host's /mcp, which follows the request's origin: the authorize endpoint checks it.
                 o.DisableResourceValidation().IgnoreResourcePermissions();
                 o.Configure(s => s.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
