@@ -142,6 +142,35 @@ public sealed class OAuthFlowTests : IClassFixture<OAuthAppFactory>
     }
 
     [Fact]
+    public async Task Token_ForAnotherResource_IsRefused()
+    {
+        var clientId = await _app.RegisterAsync();
+        using var browser = await _app.BrowserAsync("oauth-token-resource@example.com");
+        var (verifier, challenge) = Pkce();
+        var code = Query(await browser.ConsentAsync(AuthorizeUrl(clientId, challenge)), "code");
+
+        using var http = _app.CreateClient();
+        using var token = await http.PostAsync("/oauth/token", Form(("grant_type", "authorization_code"), ("code", code), ("redirect_uri", RedirectUri),
+            ("client_id", clientId), ("code_verifier", verifier), ("resource", "https://evil.example/mcp")));
+        var body = await token.Content.ReadAsStringAsync();
+
+        Assert.True(token.StatusCode == HttpStatusCode.BadRequest, body);
+        Assert.Contains("invalid_target", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Revoke_RefreshToken_EndsTheGrantsAccessTokensToo()
+    {
+        var tokens = await _app.AuthorizeAsync("oauth-revoke-refresh@example.com");
+        using var http = _app.CreateClient();
+
+        using var revoke = await http.PostAsync("/oauth/revoke", Form(("token", tokens.RefreshToken), ("token_type_hint", "refresh_token"), ("client_id", tokens.ClientId)));
+
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostMcpAsync(tokens.AccessToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task OAuthToken_OnTheRestApi_IsRefused()
     {
         var tokens = await _app.AuthorizeAsync("oauth-api@example.com");

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AdPilot.Core.Identity;
 using ModelContextProtocol.Authentication;
 
@@ -15,6 +16,10 @@ internal static class McpResource
     public static string Issuer(HttpRequest request) => Origin(request) + "/";
 
     public static string Url(HttpRequest request) => Origin(request) + McpSetup.Path;
+
+    /// <summary>RFC 8707: no <c>resource</c> means this one; any other value, or more than one, is refused.</summary>
+    public static bool IsOnlyThisResource(ImmutableArray<string?>? resources, HttpRequest request) =>
+        resources is not { Length: > 0 } list || (list.Length == 1 && string.Equals(list[0], Url(request), StringComparison.Ordinal));
 
     public static ProtectedResourceMetadata Metadata(HttpRequest request) => new()
     {

@@ -22,7 +22,7 @@ internal static class AuthorizeEndpoint
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not validate this request.");
         var resource = McpResource.Url(http.Request);
-        if (request.Resources is { Length: > 0 } resources && (resources.Length > 1 || !string.Equals(resources[0], resource, StringComparison.Ordinal)))
+        if (!McpResource.IsOnlyThisResource(request.Resources, http.Request))
         {
             return Refuse(Errors.InvalidTarget, $"The only resource here is {resource}.");
         }

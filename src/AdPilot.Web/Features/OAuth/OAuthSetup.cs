@@ -41,11 +41,7 @@ internal static class OAuthSetup
                 // The resource is this host's /mcp, which follows the request's origin: the authorize endpoint checks it.
                 o.DisableResourceValidation().IgnoreResourcePermissions();
                 o.Configure(s => s.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
-                o.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(b => b.UseInlineHandler(ctx =>
-                {
-                    ctx.Metadata["registration_endpoint"] = new Uri(ctx.BaseUri!, OAuthPaths.Relative(OAuthPaths.Register)).AbsoluteUri;
-                    return default;
-                }));
+                o.AddAdPilotEvents();
                 var aspNet = o.UseAspNetCore().EnableAuthorizationEndpointPassthrough();
                 if (!requireHttps)
                 {
