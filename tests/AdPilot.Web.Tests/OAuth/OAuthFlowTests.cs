@@ -66,6 +66,22 @@ public sealed class OAuthFlowTests : IClassFixture<OAuthAppFactory>
     }
 
     [Fact]
+    public async Task ConsentPage_NamesClientAndScopes_AndItsFormMayRedirectToTheClient()
+    {
+        var clientId = await _app.RegisterAsync(name: "Claude <Desktop>");
+        using var browser = await _app.BrowserAsync("oauth-page@example.com");
+        using var authorize = await browser.GetAsync(AuthorizeUrl(clientId, Pkce().Challenge, scope: "write"));
+
+        using var page = await browser.GetAsync(authorize.Headers.Location!.OriginalString);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Contains("Claude &lt;Desktop&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"oauth-scope-write\"", html, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:33418", html, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self' http://127.0.0.1:33418;", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Consent_Deny_ReturnsAccessDenied()
     {
         var clientId = await _app.RegisterAsync();

@@ -7,7 +7,7 @@ namespace AdPilot.Web.Features.OAuth;
 internal sealed record OAuthClient(string ClientId, string Name);
 
 /// <summary>What the consent page shows: who asks, for what, and where the answer goes.</summary>
-internal sealed record ConsentView(OAuthClient Client, string Scopes, string RedirectHost);
+internal sealed record ConsentView(OAuthClient Client, string Scopes, Uri RedirectUri);
 
 /// <summary>Reads registered clients for the consent page and the authorize endpoint.</summary>
 internal sealed class OAuthConsent(IOpenIddictApplicationManager applications)
@@ -33,7 +33,7 @@ internal sealed class OAuthConsent(IOpenIddictApplicationManager applications)
         }
 
         var name = await applications.GetDisplayNameAsync(application, ct) ?? clientId;
-        return new ConsentView(new OAuthClient(clientId, name), GrantedScopes(scope), target.Authority);
+        return new ConsentView(new OAuthClient(clientId, name), GrantedScopes(scope), target);
     }
 
     /// <summary>What a grant carries: <c>read</c>, or <c>read write</c> when <c>write</c> was asked for; nothing else.</summary>
