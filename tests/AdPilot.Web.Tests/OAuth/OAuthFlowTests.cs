@@ -104,9 +104,8 @@ public sealed class OAuthFlowTests : IClassFixture<OAuthAppFactory>
 
         using var response = await browser.GetAsync(AuthorizeUrl(clientId, verifier, method: "plain"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
-        Assert.Contains("code_challenge_method", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("code_challenge_method", await AssertProblemAsync(response, "invalid_request"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,8 +116,8 @@ public sealed class OAuthFlowTests : IClassFixture<OAuthAppFactory>
 
         using var response = await browser.GetAsync(AuthorizeUrl(clientId, Pkce().Challenge).Replace("&code_challenge=", "&x=", StringComparison.Ordinal));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
+        await AssertProblemAsync(response, "invalid_request");
     }
 
     [Fact]
@@ -141,8 +140,8 @@ public sealed class OAuthFlowTests : IClassFixture<OAuthAppFactory>
 
         using var response = await browser.GetAsync(AuthorizeUrl(clientId, Pkce().Challenge, redirectUri: "https://evil.example/callback"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
+        await AssertProblemAsync(response, "invalid_request");
     }
 
     [Fact]
@@ -226,6 +225,17 @@ public sealed class OAuthFlowTests : IClassFixture<OAuthAppFactory>
         var login = page.Headers.Location!.PathAndQuery;
         Assert.StartsWith("/login?returnUrl=", login, StringComparison.Ordinal);
         Assert.Equal(consent, Uri.UnescapeDataString(login["/login?returnUrl=".Length..]));
+    }
+
+    /// <summary>A refused authorization request that cannot go back to the client: a ProblemDetails with the OAuth error as code.</summary>
+    private static async Task<string> AssertProblemAsync(HttpResponseMessage response, string error)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(error, body.GetProperty("code").GetString());
+        Assert.Equal(error, body.GetProperty("error").GetString());
+        return body.GetProperty("error_description").GetString()!;
     }
 
     private async Task<HttpResponseMessage> PostMcpAsync(string accessToken, Uri? baseAddress = null)

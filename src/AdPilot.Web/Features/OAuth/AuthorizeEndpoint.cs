@@ -20,6 +20,13 @@ internal static class AuthorizeEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext http, IAntiforgery antiforgery, OAuthConsent consent)
     {
+        // A request OpenIddict refused and cannot send back to the client (unknown client, redirect URI not registered,
+        // no or plain PKCE): answered here, as every AdPilot error is.
+        if (http.GetOpenIddictServerResponse() is { Error: { Length: > 0 } error } refused)
+        {
+            return OAuthProblems.Error(StatusCodes.Status400BadRequest, error, refused.ErrorDescription ?? "The authorization request is not valid.");
+        }
+
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not validate this request.");
         var resource = McpResource.Url(http.Request);
         if (!McpResource.IsOnlyThisResource(request.Resources, http.Request))
@@ -36,8 +43,7 @@ internal static class AuthorizeEndpoint
 
         if (!await antiforgery.IsRequestValidAsync(http))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "The consent form expired. Start connecting again from your AI client.",
-                extensions: new Dictionary<string, object?> { ["code"] = "antiforgery_failed" });
+            return OAuthProblems.Error(StatusCodes.Status400BadRequest, "antiforgery_failed", "The consent form expired. Start connecting again from your AI client.");
         }
 
         var user = await http.AuthenticateAsync(AuthSchemes.Cookie);

@@ -21,13 +21,13 @@ internal static class ClientRegistrationEndpoint
     {
         if (http.Request.ContentLength > MaxBodyBytes)
         {
-            return Error(StatusCodes.Status413PayloadTooLarge, "invalid_client_metadata", "The registration is larger than 64 KB.");
+            return OAuthProblems.Error(StatusCodes.Status413PayloadTooLarge, "invalid_client_metadata", "The registration is larger than 64 KB.");
         }
 
         var request = await ReadAsync(http);
         if (request is null)
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid_client_metadata", "Send the client metadata as a JSON object (RFC 7591).");
+            return OAuthProblems.Error(StatusCodes.Status400BadRequest, "invalid_client_metadata", "Send the client metadata as a JSON object (RFC 7591).");
         }
 
         if (Validate(request) is { } problem)
@@ -87,27 +87,27 @@ internal static class ClientRegistrationEndpoint
     {
         if (request.RedirectUris is not { Length: > 0 and <= RedirectUriRules.MaxCount } uris)
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid_redirect_uri", $"Register between 1 and {RedirectUriRules.MaxCount} redirect URIs.");
+            return OAuthProblems.Error(StatusCodes.Status400BadRequest, "invalid_redirect_uri", $"Register between 1 and {RedirectUriRules.MaxCount} redirect URIs.");
         }
 
         if (uris.Select(RedirectUriRules.Problem).FirstOrDefault(p => p is not null) is { } uriProblem)
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid_redirect_uri", uriProblem);
+            return OAuthProblems.Error(StatusCodes.Status400BadRequest, "invalid_redirect_uri", uriProblem);
         }
 
         if (request.TokenEndpointAuthMethod is { } method && method != ClientAuthenticationMethods.None)
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid_client_metadata", "Only public clients are registered here: token_endpoint_auth_method must be \"none\" (PKCE protects the code).");
+            return OAuthProblems.Error(StatusCodes.Status400BadRequest, "invalid_client_metadata", "Only public clients are registered here: token_endpoint_auth_method must be \"none\" (PKCE protects the code).");
         }
 
         if (request.GrantTypes is { } grants && grants.Any(g => !GrantTypesAllowed.Contains(g)))
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid_client_metadata", "grant_types may only be authorization_code and refresh_token.");
+            return OAuthProblems.Error(StatusCodes.Status400BadRequest, "invalid_client_metadata", "grant_types may only be authorization_code and refresh_token.");
         }
 
         if (request.ResponseTypes is { } types && types.Any(t => t != ResponseTypes.Code))
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid_client_metadata", "response_types may only be code.");
+            return OAuthProblems.Error(StatusCodes.Status400BadRequest, "invalid_client_metadata", "response_types may only be code.");
         }
 
         return null;
@@ -119,9 +119,4 @@ internal static class ClientRegistrationEndpoint
         var clean = new string((name ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
         return clean.Length == 0 ? null : clean[..Math.Min(clean.Length, MaxNameLength)];
     }
-
-    private static ProblemHttpResult Error(int status, string error, string description) => TypedResults.Problem(
-        statusCode: status,
-        detail: description,
-        extensions: new Dictionary<string, object?> { ["code"] = error, ["error"] = error, ["error_description"] = description });
 }

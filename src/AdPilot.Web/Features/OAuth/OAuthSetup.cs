@@ -42,7 +42,7 @@ internal static class OAuthSetup
                 o.DisableResourceValidation().IgnoreResourcePermissions();
                 o.Configure(s => s.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 o.AddAdPilotEvents();
-                var aspNet = o.UseAspNetCore().EnableAuthorizationEndpointPassthrough();
+                var aspNet = o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableErrorPassthrough();
                 if (!requireHttps)
                 {
                     aspNet.DisableTransportSecurityRequirement();
