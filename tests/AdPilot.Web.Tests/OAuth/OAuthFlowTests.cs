@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AdPilot.Web.Tests.Support;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static AdPilot.Web.Tests.OAuth.OAuthFlow;
 
@@ -10,7 +13,7 @@ namespace AdPilot.Web.Tests.OAuth;
 
 public sealed class OAuthFlowTests : IClassFixture<OAuthAppFactory>
 {
-    private readonly AdPilotFactory _app;
+    private readonly OAuthAppFactory _app;
 
     public OAuthFlowTests(OAuthAppFactory app) => _app = app;
 
@@ -38,6 +41,34 @@ public sealed class OAuthFlowTests : IClassFixture<OAuthAppFactory>
         using var revoke = await http.PostAsync("/oauth/revoke", Form(("token", access), ("token_type_hint", "access_token"), ("client_id", tokens.ClientId)));
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostMcpAsync(access)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AccessToken_NamesUserScopesAndClient_ForToolsAndTheActionLog()
+    {
+        var user = await _app.SignInAsync("oauth-claims@example.com");
+        var tokens = await _app.AuthorizeAsync(user.Email, scope: "read");
+        using var scope = _app.Services.CreateScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Scheme = "http";
+        http.Request.Host = new HostString("localhost");
+        http.Request.Path = "/mcp";
+        http.Request.Headers.Authorization = "Bearer " + tokens.AccessToken;
+        // What the authentication middleware does first: OpenIddict's handlers set up their request state there.
+        var handlers = scope.ServiceProvider.GetRequiredService<IAuthenticationHandlerProvider>();
+        foreach (var handlerScheme in await scope.ServiceProvider.GetRequiredService<IAuthenticationSchemeProvider>().GetRequestHandlerSchemesAsync())
+        {
+            Assert.False(await ((IAuthenticationRequestHandler)(await handlers.GetHandlerAsync(http, handlerScheme.Name))!).HandleRequestAsync());
+        }
+
+        var result = await http.AuthenticateAsync(AdPilot.Web.Features.Identity.AuthSchemes.OAuth);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        var caller = AdPilot.Web.Features.Mcp.ToolCaller.From(result.Principal!);
+        Assert.Equal(user.Id, caller.UserId);
+        Assert.False(caller.CanWrite);
+        Assert.Equal("Test MCP client", caller.Actor.Client);
+        Assert.Equal("oauth:" + tokens.ClientId, result.Principal!.FindFirst(AdPilot.Core.Identity.AppClaims.Credential)?.Value);
     }
 
     [Fact]
