@@ -84,10 +84,13 @@ public sealed class OAuthFlowTests : IClassFixture<OAuthAppFactory>
         Assert.Equal("invalid_grant", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
 
-    [Fact]
-    public async Task ReadToken_CallsReadTools_AndIsRefusedWriteTools()
+    [Theory]
+    [InlineData("read")]
+    [InlineData("read offline_access")]
+    [InlineData("")]
+    public async Task ReadToken_CallsReadTools_AndIsRefusedWriteTools(string scope)
     {
-        var tokens = await _app.AuthorizeAsync("oauth-read@example.com", scope: "read");
+        var tokens = await _app.AuthorizeAsync($"oauth-read-{scope.Length}@example.com", scope: scope);
         Assert.Equal("read offline_access", tokens.Scope);
         await using var client = await _app.ConnectMcpAsync(tokens.AccessToken);
 

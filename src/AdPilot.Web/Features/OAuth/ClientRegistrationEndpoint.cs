@@ -48,6 +48,7 @@ internal static class ClientRegistrationEndpoint
                 Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
                 Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
                 Permissions.Prefixes.Scope + AccessScopes.Read, Permissions.Prefixes.Scope + AccessScopes.Write,
+                Permissions.Prefixes.Scope + Scopes.OfflineAccess,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
