@@ -38,7 +38,7 @@ internal static class OAuthSetup
                     .SetRefreshTokenLifetime(TimeSpan.FromDays(options.RefreshTokenDays))
                     // Strict rotation (OAuth 2.1): a refresh token works once; using it again revokes the whole grant.
                     .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
-                // The resource is this host's /mcp, which follows the request's origin: the authorize endpoint checks it.
+                // The resource is this host's /mcp, which follows the request's origin: the authorize and token endpoints check it (OAuthEvents).
                 o.DisableResourceValidation().IgnoreResourcePermissions();
                 o.Configure(s => s.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 o.AddAdPilotEvents();
