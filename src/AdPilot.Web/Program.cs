@@ -13,6 +13,7 @@ using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
 using AdPilot.Web.Features.Mcp;
 using AdPilot.Web.Features.Notifications;
+using AdPilot.Web.Features.OAuth;
 using AdPilot.Web.Features.Platforms;
 using AdPilot.Web.Features.Reports;
 using AdPilot.Web.Features.Users;
@@ -43,6 +44,7 @@ try
     builder.AddCampaigns();
     builder.AddReports();
     builder.AddCreatives(paths);
+    builder.AddOAuth();
     builder.AddMcp();
 
     var app = builder.Build();

@@ -1,3 +1,4 @@
+using AdPilot.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 
@@ -11,6 +12,23 @@ internal static class OpenIddictModel
 {
     private const int KeyLength = 64;
     private const int SubjectLength = 64;
+
+    // OpenIddict's status values (OpenIddictConstants.Statuses, not referenced by Core).
+    private const string Valid = "valid";
+    private const string Revoked = "revoked";
+
+    /// <summary>
+    /// "Sign out everywhere" for MCP clients: every OAuth grant (authorization) and token of the user is revoked, so
+    /// refresh fails and, with OpenIddict's entry validation, access tokens are refused at their next call.
+    /// </summary>
+    public static async Task RevokeAllAsync(AppDbContext db, long userId, CancellationToken ct)
+    {
+        var subject = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await db.Set<OpenIddictEntityFrameworkCoreAuthorization>().Where(a => a.Subject == subject && a.Status == Valid)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, Revoked), ct);
+        await db.Set<OpenIddictEntityFrameworkCoreToken>().Where(t => t.Subject == subject && t.Status == Valid)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, Revoked), ct);
+    }
 
     public static void Configure(ModelBuilder modelBuilder)
     {

@@ -109,6 +109,7 @@ public sealed class TokenService(
         await db.RefreshTokens
             .Where(t => t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, RefreshTokenRevocation.SignedOut), ct);
+        await OpenIddictModel.RevokeAllAsync(db, userId, ct);
         await sessions.RevokedAsync(userId);
     }
 

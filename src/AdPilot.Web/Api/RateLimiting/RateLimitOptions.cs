@@ -10,9 +10,13 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000, ErrorMessage = "RateLimit:PermitsPerMinute must be between 1 and 1000000.")]
     public int PermitsPerMinute { get; set; } = 100;
 
-    /// <summary>Sign-in requests (<c>/auth/*</c>, OAuth callbacks, the simulated consent form) per IP address in any 60 seconds.</summary>
+    /// <summary>Sign-in requests (<c>/auth/*</c>, OAuth callbacks, AdPilot's own OAuth endpoints, the simulated consent form) per IP address in any 60 seconds.</summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimit:SignInPermitsPerMinute must be between 1 and 1000000.")]
     public int SignInPermitsPerMinute { get; set; } = 30;
+
+    /// <summary>OAuth client registrations (<c>/oauth/register</c>) per IP address in any 60 seconds.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimit:ClientRegistrationsPerMinute must be between 1 and 1000000.")]
+    public int ClientRegistrationsPerMinute { get; set; } = 10;
 
     /// <summary>Presigned file requests (<c>/files/*</c>, local storage) per IP address in any 60 seconds.</summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimit:FilesPermitsPerMinute must be between 1 and 1000000.")]

@@ -6,15 +6,21 @@ namespace AdPilot.Web.Api.RateLimiting;
 /// <summary>One limit applied to a request: its name (part of the counter key), permits per minute and partition.</summary>
 internal sealed record RateLimitRule(string Name, int PermitsPerMinute, string Partition)
 {
-    private static readonly PathString[] SignInPaths = ["/auth", "/api/v1/ad-accounts/callback", SimulatedAdPlatform.ConsentPath];
+    private static readonly PathString[] SignInPaths = ["/auth", "/oauth", "/api/v1/ad-accounts/callback", SimulatedAdPlatform.ConsentPath];
 
     /// <summary>
     /// Per IP address, before authentication (the Google callback is answered inside the authentication middleware):
-    /// sign-in endpoints and OAuth callbacks, and the local store's presigned files.
+    /// sign-in endpoints, OAuth callbacks and AdPilot's own OAuth endpoints (client registration
+    /// has its own, lower limit), and the local store's presigned files.
     /// </summary>
     public static RateLimitRule? PerIp(HttpContext http, RateLimitOptions options)
     {
         var path = http.Request.Path;
+        if (path.StartsWithSegments("/oauth/register"))
+        {
+            return new("registration", options.ClientRegistrationsPerMinute, IpOf(http));
+        }
+
         if (path.StartsWithSegments("/files"))
         {
             return new("files", options.FilesPermitsPerMinute, IpOf(http));

@@ -12,6 +12,9 @@ public static class AuthSchemes
 
     /// <summary>Bearer-only authentication for <c>/mcp</c>: a PAT, an API JWT or an OAuth token; challenges point at the resource metadata.</summary>
     public const string McpBearer = "McpBearer";
+
+    /// <summary>Access tokens AdPilot's OAuth server issued to MCP clients, bound to <c>/mcp</c>.</summary>
+    public const string OAuth = "OAuth";
     public const string Google = "Google";
 }
 

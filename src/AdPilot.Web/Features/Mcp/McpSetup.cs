@@ -1,6 +1,7 @@
 using System.Reflection;
 using AdPilot.Core.Identity;
 using AdPilot.Web.Features.Identity;
+using AdPilot.Web.Features.OAuth;
 using ModelContextProtocol.AspNetCore.Authentication;
 using ModelContextProtocol.Authentication;
 using ModelContextProtocol.Protocol;
@@ -31,17 +32,10 @@ internal static class McpSetup
         services.AddAuthentication()
             .AddMcp(o =>
             {
-                o.ResourceMetadata = new ProtectedResourceMetadata
-                {
-                    ResourceName = "AdPilot",
-                    ScopesSupported = [.. AccessScopes.All],
-                    BearerMethodsSupported = ["header"],
-                };
+                o.ResourceMetadata = new ProtectedResourceMetadata();
                 o.Events.OnResourceMetadataRequest = ctx =>
                 {
-                    var origin = $"{ctx.Request.Scheme}://{ctx.Request.Host}";
-                    ctx.ResourceMetadata!.Resource = origin + Path;
-                    ctx.ResourceMetadata.AuthorizationServers = [origin];
+                    ctx.ResourceMetadata = McpResource.Metadata(ctx.Request);
                     return Task.CompletedTask;
                 };
             })
@@ -49,7 +43,9 @@ internal static class McpSetup
             {
                 // Bearer tokens only: a browser's cookie must not drive /mcp. A missing or bad token is challenged with
                 // 401 and WWW-Authenticate pointing at the protected resource metadata, as the MCP authorization spec asks.
-                o.ForwardDefaultSelector = http => IdentitySetup.BearerScheme(http.Request);
+                o.ForwardDefaultSelector = http => OAuthTokenHandler.LooksLikeToken(PersonalAccessTokenHandler.BearerToken(http.Request))
+                    ? AuthSchemes.OAuth
+                    : IdentitySetup.BearerScheme(http.Request);
                 o.ForwardChallenge = McpAuthenticationDefaults.AuthenticationScheme;
             });
         services.AddAuthorizationBuilder()
@@ -60,8 +56,12 @@ internal static class McpSetup
     public static void UseMcpTransportSecurity(this IApplicationBuilder app) =>
         app.UseWhen(c => c.Request.Path.StartsWithSegments(Path), mcp => mcp.UseMiddleware<McpTransportGuard>());
 
-    public static void MapMcpServer(this WebApplication app) =>
+    /// <summary>The server, and the OAuth authorization server its clients sign in with.</summary>
+    public static void MapMcpServer(this WebApplication app)
+    {
         app.MapMcp(Path).RequireAuthorization(Policy);
+        app.MapOAuth();
+    }
 
     private static string Version() =>
         typeof(McpSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0.0";

@@ -15,11 +15,11 @@ internal sealed class ContentSecurityPolicy(string storageSources)
     /// <summary>Origins of the object store (presigned uploads and, over plain HTTP, previews): empty for the local store.</summary>
     public static ContentSecurityPolicy For(StorageOptions storage) => new(string.Join(' ', StorageOrigins(storage).Distinct()));
 
-    public string ForPage(string nonce, bool allowEval = false) =>
+    public string ForPage(string nonce, bool allowEval = false, string? formTarget = null) =>
         $"default-src 'self'; script-src 'self' 'nonce-{nonce}'{(allowEval ? " 'unsafe-eval'" : "")}; style-src 'self' 'unsafe-inline'; "
         + $"img-src 'self' data: blob: https: {storageSources}; font-src 'self' data:; connect-src 'self' {storageSources}; "
         + $"media-src 'self' blob: https: {storageSources}; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
-        + "form-action 'self'; frame-ancestors 'none'";
+        + $"form-action 'self'{(formTarget is null ? "" : " " + formTarget)}; frame-ancestors 'none'";
 
     private static IEnumerable<string> StorageOrigins(StorageOptions storage)
     {

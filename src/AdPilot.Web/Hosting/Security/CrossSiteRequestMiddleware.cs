@@ -11,7 +11,7 @@ internal sealed class CrossSiteRequestMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!IsSafe(http.Request.Method) && !CarriesToken(http.Request) && IsCrossSite(http.Request))
+        if (!IsSafe(http.Request.Method) && !CarriesToken(http.Request) && !IsCookieless(http.Request.Path) && IsCrossSite(http.Request))
         {
             await ApiProblems.WriteAsync(http, StatusCodes.Status403Forbidden, "cross_site_request",
                 "This request came from another site. Use AdPilot's own pages, or call the API with a bearer token.");
@@ -50,6 +50,15 @@ internal sealed class CrossSiteRequestMiddleware(RequestDelegate next)
 
     private static bool IsSafe(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
+
+    /// <summary>
+    /// OAuth endpoints that MCP clients call from anywhere (a browser-based client included) and that never read the
+    /// session cookie: a code with its PKCE verifier, a refresh token or a registration is the whole credential, so a
+    /// forged cross-site request gains nothing. The consent form (<c>/oauth/authorize</c>) stays checked.
+    /// </summary>
+    private static readonly PathString[] CookielessPaths = ["/oauth/token", "/oauth/revoke", "/oauth/register"];
+
+    private static bool IsCookieless(PathString path) => CookielessPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
 
     private static bool CarriesToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -9,9 +9,16 @@ namespace AdPilot.Web.Hosting.Security;
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSecurityPolicy csp)
 {
     private const string NonceKey = "adpilot.csp-nonce";
+    private const string FormTargetKey = "adpilot.csp-form-target";
 
     /// <summary>This request's nonce: put it on an inline &lt;script&gt; so the page's policy allows it.</summary>
     public static string NonceOf(HttpContext http) => http.Items[NonceKey] as string ?? "";
+
+    /// <summary>
+    /// Lets this page's forms lead to another origin: the OAuth consent form, whose answer redirects to the client's
+    /// registered redirect URI (browsers apply form-action to the redirects after a submission too).
+    /// </summary>
+    public static void AllowFormTarget(HttpContext http, Uri target) => http.Items[FormTargetKey] = target.GetLeftPart(UriPartial.Authority);
 
     public Task InvokeAsync(HttpContext http)
     {
@@ -26,7 +33,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSec
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
             headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
-                ? csp.ForPage(nonce, allowEval: http.Request.Path.StartsWithSegments("/docs"))
+                ? csp.ForPage(nonce, allowEval: http.Request.Path.StartsWithSegments("/docs"), formTarget: http.Items[FormTargetKey] as string)
                 : ContentSecurityPolicy.NonHtml;
             return Task.CompletedTask;
         });
