@@ -17,19 +17,25 @@ public sealed record Metered<T>(T Result, decimal Credits, decimal BalanceAfter,
 /// </summary>
 public sealed class MeteredWork(CreditService credits, CreditConfigService configs)
 {
+    /// <summary>References of charges AdPilot makes for its own work start with this; clients cannot refund them (refunds are AdPilot's).</summary>
+    public const string ReferencePrefix = "adpilot:";
+
+    public static bool IsServerCharge(string? referenceId) => referenceId?.StartsWith(ReferencePrefix, StringComparison.Ordinal) == true;
+
     public async Task<CreditEstimate> EstimateAsync(MeteredCharge charge, CancellationToken ct = default) =>
         (await configs.GetCurrentAsync(ct)).Settings.Estimate(charge.Operation, charge.Model, charge.InputTokens, charge.OutputTokens);
 
     public async Task<Metered<T>> RunAsync<T>(long userId, MeteredCharge charge, Func<CancellationToken, Task<T>> work, CancellationToken ct = default)
     {
         await EstimateAsync(charge, ct); // an unknown operation or model is refused before anything is charged
+        var reference = IsServerCharge(charge.ReferenceId) ? charge.ReferenceId : ReferencePrefix + charge.ReferenceId;
         var entry = await credits.DeductAsync(userId, new DeductRequest
         {
             Operation = charge.Operation,
             Model = charge.Model,
             InputTokens = charge.InputTokens,
             OutputTokens = charge.OutputTokens,
-            ReferenceId = charge.ReferenceId,
+            ReferenceId = reference,
             IdempotencyKey = charge.IdempotencyKey,
         }, ct);
         T result;
@@ -40,7 +46,7 @@ public sealed class MeteredWork(CreditService credits, CreditConfigService confi
         catch when (entry.Amount < 0)
         {
             // Not cancellable: a cancelled call must still get its credits back.
-            await credits.RefundAsync(userId, charge.ReferenceId, null, charge.IdempotencyKey + ":refund", CancellationToken.None);
+            await credits.RefundAsync(userId, reference, null, charge.IdempotencyKey + ":refund", CancellationToken.None);
             throw;
         }
 

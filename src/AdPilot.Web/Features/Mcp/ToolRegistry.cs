@@ -15,6 +15,8 @@ public static class ToolRegistry
     public static readonly IReadOnlyList<Type> ToolTypes =
     [
         typeof(AdAccounts.AdAccountsTools),
+        typeof(Reports.ReportsTools),
+        typeof(Credits.CreditsTools),
     ];
 
     public static IEnumerable<MethodInfo> ToolMethods(Type type) =>
