@@ -49,7 +49,7 @@ public static class AnalysisRules
         var totals = Totals(input, currencyOf);
         var findings = new List<AnalysisFinding>();
         findings.AddRange(totals.Select(WeekOnWeek).OfType<AnalysisFinding>());
-        foreach (var currency in totals.Select(t => t.Currency))
+        foreach (var currency in input.Accounts.Select(a => a.Currency).Distinct().Order(StringComparer.Ordinal))
         {
             var campaigns = input.Week.Campaigns
                 .Where(c => currencyOf.GetValueOrDefault(c.AdAccountId) == currency && input.Week.CampaignsThisWeek.GetValueOrDefault(c.Id).Spend > 0)
