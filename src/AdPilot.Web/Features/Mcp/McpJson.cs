@@ -7,7 +7,9 @@ namespace AdPilot.Web.Features.Mcp;
 
 /// <summary>
 /// How tool arguments and results are written: snake_case names (the convention of MCP tools and of the parameters
-/// models see), enums as snake_case strings, no nulls in results.
+/// models see), enums as snake_case strings. Nulls are written: the output schemas list every property as required
+/// (nullable ones as <c>[type, "null"]</c>), so an omitted null would break P24; and <c>"cpa": null</c> (no conversions)
+/// tells a model more than a missing field.
 /// </summary>
 public static class McpJson
 {
@@ -19,10 +21,11 @@ public static class McpJson
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DictionaryKeyPolicy = null,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never, // the SDK's defaults omit nulls
             NumberHandling = JsonNumberHandling.Strict,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        // First: the SDK's defaults already hold a plain JsonStringEnumConverter, and the first converter that fits wins.
+        options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
         options.MakeReadOnly();
         return options;
