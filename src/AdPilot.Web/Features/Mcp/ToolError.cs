@@ -56,9 +56,15 @@ public static class ToolError
             p.RetryAfter is { } wait ? new JsonObject { ["retry_after_seconds"] = (int)Math.Ceiling(wait.TotalSeconds) } : null),
         PlatformException p => ("platform_error", $"The ad platform refused or failed the request: {p.PlatformMessage}", null),
         JsonException or FormatException => ("validation_failed", "An argument has the wrong type or format. Check the tool's input schema.", null),
+        ArgumentException { ParamName: "arguments" } a when MissingArgument(a) is { } name => ("validation_failed", $"The argument {name} is required.",
+            new JsonObject { ["errors"] = new JsonObject { [name] = new JsonArray("A value is required.") } }),
         _ when ServiceUnavailable.Is(exception) => (ServiceUnavailable.Code, ServiceUnavailable.Detail, null),
         _ => (InternalError, "Something went wrong on AdPilot's side. Try again; if it keeps happening, tell the user to contact support.", null),
     };
+
+    /// <summary>The parameter the SDK's binder found missing ("…missing a value for the required parameter 'x'."), or null for any other argument error.</summary>
+    private static string? MissingArgument(ArgumentException exception) =>
+        System.Text.RegularExpressions.Regex.Match(exception.Message, @"required parameter '([a-z0-9_]+)'") is { Success: true } m ? m.Groups[1].Value : null;
 
     /// <summary>Field paths as the tools name their parameters: <c>adSets[0].dailyBudget</c> → <c>ad_sets[0].daily_budget</c>.</summary>
     private static JsonObject FieldErrors(IReadOnlyDictionary<string, string[]> errors)
