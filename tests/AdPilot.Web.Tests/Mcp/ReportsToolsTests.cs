@@ -16,6 +16,20 @@ namespace AdPilot.Web.Tests.Mcp;
 /// <summary>A user's ad tree written straight to the database (no platform) and daily rows saved through the service, as the report tests do.</summary>
 internal sealed record ReportTree(long AccountId, long[] Campaigns, long[] AdSets, long[] Ads)
 {
+    public static readonly DateOnly Monday = new(2026, 11, 16);
+    public static readonly DateOnly Sunday = new(2026, 11, 22);
+
+    /// <summary>A user with a USD tree (numbers for the week of <see cref="Monday"/> and the week before) and an EUR tree (that week only).</summary>
+    public static async Task<(McpUser User, ReportTree Usd, ReportTree Eur)> SeedUserAsync(AdPilotFactory app, string email)
+    {
+        var user = await app.SignInAsync(email);
+        var usd = await CreateAsync(app, user.Id, "USD");
+        var eur = await CreateAsync(app, user.Id, "EUR");
+        await usd.SaveDaysAsync(app, user.Id, Monday.AddDays(-7), Sunday);
+        await eur.SaveDaysAsync(app, user.Id, Monday, Sunday);
+        return (user, usd, eur);
+    }
+
     public static async Task<ReportTree> CreateAsync(AdPilotFactory app, long userId, string currency)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
@@ -53,18 +67,7 @@ internal sealed record ReportTree(long AccountId, long[] Campaigns, long[] AdSet
 
 public sealed class ReportsToolsTests(AdPilotFactory app) : IClassFixture<AdPilotFactory>
 {
-    private static readonly DateOnly Monday = new(2026, 11, 16);
-    private static readonly DateOnly Sunday = new(2026, 11, 22);
-
-    private async Task<(McpUser User, ReportTree Usd, ReportTree Eur)> SeededAsync(string email)
-    {
-        var user = await app.SignInAsync(email);
-        var usd = await ReportTree.CreateAsync(app, user.Id, "USD");
-        var eur = await ReportTree.CreateAsync(app, user.Id, "EUR");
-        await usd.SaveDaysAsync(app, user.Id, Monday.AddDays(-7), Sunday);
-        await eur.SaveDaysAsync(app, user.Id, Monday, Sunday);
-        return (user, usd, eur);
-    }
+    private Task<(McpUser User, ReportTree Usd, ReportTree Eur)> SeededAsync(string email) => ReportTree.SeedUserAsync(app, email);
 
     [Fact]
     public async Task GetReports_AllAccounts_OneTotalPerCurrencyWithThePreviousPeriod()

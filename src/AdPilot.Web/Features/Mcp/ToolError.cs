@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AdPilot.Core.Common;
 using AdPilot.Core.Platforms;
 using AdPilot.Web.Api;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace AdPilot.Web.Features.Mcp;
@@ -22,6 +23,24 @@ public static class ToolError
     {
         var (code, message, details) = Describe(exception);
         return Result(code, message, details);
+    }
+
+    /// <summary>
+    /// The same mapping for prompts and resources, which answer with a JSON-RPC error rather than a tool result: the code
+    /// leads the message (<c>not_found: Campaign 5 was not found.</c>); <paramref name="notFound"/> is the error code of a
+    /// missing entity (-32002 for a resource, invalid params for a prompt).
+    /// </summary>
+    public static McpProtocolException Protocol(Exception exception, McpErrorCode notFound)
+    {
+        var (code, message, details) = Describe(exception);
+        var errorCode = code switch
+        {
+            "not_found" => notFound,
+            InternalError => McpErrorCode.InternalError,
+            _ => McpErrorCode.InvalidParams,
+        };
+        var fields = details?["errors"] is JsonObject errors ? " " + errors.ToJsonString() : "";
+        return new McpProtocolException($"{code}: {message}{fields}", errorCode);
     }
 
     public static CallToolResult Result(string code, string message, JsonObject? details = null)
