@@ -187,8 +187,8 @@ public sealed class ReportsToolsTests(AdPilotFactory app) : IClassFixture<AdPilo
         var before = await BalanceAsync(user.Id);
         var progress = new List<ProgressNotificationValue>();
 
-        var call = await client.CallToolAsync("analyze_performance", new Dictionary<string, object?> { ["to"] = "2026-11-22" },
-            new SynchronousProgress(progress));
+        var reporter = new SynchronousProgress(progress);
+        var call = await client.CallToolAsync("analyze_performance", new Dictionary<string, object?> { ["to"] = "2026-11-22" }, reporter);
         Assert.True(call.IsError != true, McpHarness.Text(call));
         var result = await client.SucceedsAsync("analyze_performance", new { to = "2026-11-22", ad_account_id = usd.AccountId });
 
@@ -202,6 +202,7 @@ public sealed class ReportsToolsTests(AdPilotFactory app) : IClassFixture<AdPilo
         Assert.Equal(5m, result.GetProperty("charge").GetProperty("credits").GetDecimal());
         Assert.Equal(before - 10m, await BalanceAsync(user.Id));
         Assert.Equal(2, await DeductionsAsync(user.Id));
+        await reporter.Done.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal([1d, 2d, 3d], progress.Select(p => (double)p.Progress));
     }
 
@@ -218,6 +219,7 @@ public sealed class ReportsToolsTests(AdPilotFactory app) : IClassFixture<AdPilo
         var error = await client.FailsAsync("analyze_performance", new { to = "2026-11-22" }, code: "insufficient_credits");
 
         Assert.Equal((5m, 2m, "/billing"), (error.GetProperty("required").GetDecimal(), error.GetProperty("balance").GetDecimal(), error.GetProperty("recharge_url").GetString()));
+        Assert.Contains("Billing", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(2m, await BalanceAsync(user.Id));
         Assert.Equal(1, await DeductionsAsync(user.Id));
     }
@@ -244,14 +246,22 @@ public sealed class ReportsToolsTests(AdPilotFactory app) : IClassFixture<AdPilo
         return await db.CreditTransactions.CountAsync(t => t.UserId == userId && t.Type == CreditTransactionType.Deduct);
     }
 
-    /// <summary>Records progress as it arrives (Progress&lt;T&gt; would post to the thread pool and race the assertion).</summary>
+    /// <summary>Records progress as it arrives and signals the third (notifications may be handled after the call returns).</summary>
     private sealed class SynchronousProgress(List<ProgressNotificationValue> into) : IProgress<ProgressNotificationValue>
     {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Done => _done.Task;
+
         public void Report(ProgressNotificationValue value)
         {
             lock (into)
             {
                 into.Add(value);
+                if (into.Count == 3)
+                {
+                    _done.TrySetResult();
+                }
             }
         }
     }

@@ -61,7 +61,7 @@ public static class ToolError
     private static (string Code, string Message, JsonObject? Details) Describe(Exception exception) => exception switch
     {
         ValidationFailedException v => (v.Code, v.Message, new JsonObject { ["errors"] = FieldErrors(v.Errors) }),
-        InsufficientCreditsException i => (i.Code, i.Message, new JsonObject
+        InsufficientCreditsException i => (i.Code, i.Message + " The user buys credits in AdPilot under Billing (/billing); nothing was charged.", new JsonObject
         {
             ["required"] = i.Required,
             ["balance"] = i.Available,
