@@ -22,6 +22,7 @@ public static class CoreServices
         services.AddSingleton<Actions.ActionLogService>();
         services.AddSingleton<CreditConfigService>();
         services.AddSingleton<CreditService>();
+        services.AddSingleton<MeteredWork>();
         services.AddSingleton<IUserSignInHandler, SignupGift>();
         services.AddSingleton<BillingService>();
         services.AddSingleton<StripeWebhook>();
@@ -38,6 +39,7 @@ public static class CoreServices
         services.AddSingleton<Reports.ReportQueries>();
         services.AddSingleton<Reports.ReportIngestion>();
         services.AddSingleton<Reports.ReportSuggestions>();
+        services.AddSingleton<Reports.ReportAnalysis>();
         services.AddSingleton<Reports.ReportDemo>();
         return services;
     }

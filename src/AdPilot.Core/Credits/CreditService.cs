@@ -219,9 +219,31 @@ public sealed class CreditService(
         // A repeated key is rare: the first attempt appends without looking, and the unique index turns a repeat into
         // a retry that finds the committed entry. The entry is mapped after the commit, when its id is known.
         var entry = await CreditLedger.RunLockedAsync(dbFactory, userId, now, async (db, balance, retry) =>
-            retry && await CreditLedger.FindByKeyAsync(db, userId, idempotencyKey, ct) is { } done
-                ? (done, false)
-                : (CreditLedger.Append(db, balance, await build(db, balance), now), true), ct);
+        {
+            if (retry && await CreditLedger.FindByKeyAsync(db, userId, idempotencyKey, ct) is { } done)
+            {
+                return (done, false);
+            }
+
+            CreditTransaction built;
+            try
+            {
+                built = await build(db, balance);
+            }
+            catch (DomainException) when (idempotencyKey is not null)
+            {
+                // Refused now, but maybe the repeat of a change that went through (a charge the balance no longer covers,
+                // a refund of what is already refunded): a repeated key replays the first result, it is never refused.
+                if (await CreditLedger.FindByKeyAsync(db, userId, idempotencyKey, ct) is { } earlier)
+                {
+                    return (earlier, false);
+                }
+
+                throw;
+            }
+
+            return (CreditLedger.Append(db, balance, built, now), true);
+        }, ct);
         return CreditTransactionView.Of(entry);
     }
 }

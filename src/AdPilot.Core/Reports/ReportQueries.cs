@@ -89,6 +89,36 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         };
     }
 
+    /// <summary>
+    /// Throws not-found when the scope names an ad account or entity that is not the user's. The sums are owner-scoped
+    /// anyway (a foreign id reads as no numbers); callers that must tell "not yours" from "no numbers" ask this.
+    /// </summary>
+    public async Task EnsureOwnedAsync(long userId, ReportScope scope, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (scope.AdAccountId is { } account && !await db.AdAccounts.AnyAsync(a => a.Id == account && a.UserId == userId, ct))
+        {
+            throw new NotFoundException("AdAccount", account);
+        }
+
+        if (scope.EntityId is not { } id)
+        {
+            return;
+        }
+
+        var owned = scope.Level switch
+        {
+            ReportLevel.Account => await db.AdAccounts.AnyAsync(a => a.Id == id && a.UserId == userId, ct),
+            ReportLevel.Campaign => await db.Campaigns.AnyAsync(c => c.Id == id && c.UserId == userId, ct),
+            ReportLevel.AdSet => await db.AdSets.AnyAsync(s => s.Id == id && s.UserId == userId, ct),
+            _ => await db.Ads.AnyAsync(a => a.Id == id && a.UserId == userId, ct),
+        };
+        if (!owned)
+        {
+            throw new NotFoundException(scope.Level == ReportLevel.Account ? "AdAccount" : scope.Level.ToString(), id);
+        }
+    }
+
     /// <summary>The user's today in their time zone: the default end of a range, and what "today" means on the dashboard.</summary>
     public async Task<DateOnly> TodayAsync(long userId, CancellationToken ct = default)
     {

@@ -16,9 +16,13 @@ public sealed class ReportSuggestions(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct); // eight reads on one connection (see ReportQueries.OpenAsync)
         var today = Periods.Today(clock, await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).SingleOrDefaultAsync(ct));
-        var (weekFrom, weekTo) = (today.AddDays(-7), today.AddDays(-1));
-        var scope = new ReportScope { AdAccountId = adAccountId };
+        return SuggestionRules.Evaluate(await LoadAsync(db, userId, adAccountId, today.AddDays(-7), today.AddDays(-1), ct));
+    }
 
+    /// <summary>The rules' input for the 7 days <paramref name="weekFrom"/>..<paramref name="weekTo"/> (also read by <see cref="ReportAnalysis"/>).</summary>
+    internal static async Task<SuggestionRules.Input> LoadAsync(AppDbContext db, long userId, long? adAccountId, DateOnly weekFrom, DateOnly weekTo, CancellationToken ct)
+    {
+        var scope = new ReportScope { AdAccountId = adAccountId };
         var campaigns = await db.Campaigns.Where(c => c.UserId == userId && (adAccountId == null || c.AdAccountId == adAccountId))
             .Select(c => new SuggestionRules.CampaignInfo(c.Id, c.AdAccountId, c.Name, c.Status == DeliveryStatus.Active, c.BudgetType == BudgetType.Daily ? c.Budget : null))
             .ToListAsync(ct);
@@ -26,7 +30,7 @@ public sealed class ReportSuggestions(IDbContextFactory<AppDbContext> dbFactory,
                             where s.UserId == userId && (adAccountId == null || c.AdAccountId == adAccountId)
                             select new SuggestionRules.AdSetInfo(s.Id, c.AdAccountId, s.Name, s.Status == DeliveryStatus.Active)).ToListAsync(ct);
 
-        var input = new SuggestionRules.Input(
+        return new SuggestionRules.Input(
             Accounts: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekFrom, weekTo, RollupKey.AdAccount, false, ct)),
             CampaignsThisWeek: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekFrom, weekTo, RollupKey.Campaign, false, ct)),
             CampaignsLastWeek: Keyed(await ReportQueries.SumAsync(db, userId, scope, weekFrom.AddDays(-7), weekTo.AddDays(-7), RollupKey.Campaign, false, ct)),
@@ -34,7 +38,6 @@ public sealed class ReportSuggestions(IDbContextFactory<AppDbContext> dbFactory,
             AdSetsThisWeek: Keyed(await AdSetSumsAsync(db, userId, adAccountId, weekFrom, weekTo, ct)),
             Campaigns: campaigns,
             AdSets: adSets);
-        return SuggestionRules.Evaluate(input);
     }
 
     private static async Task<List<FactSum>> AdSetSumsAsync(AppDbContext db, long userId, long? adAccountId, DateOnly from, DateOnly to, CancellationToken ct)

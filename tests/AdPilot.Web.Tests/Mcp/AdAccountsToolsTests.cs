@@ -24,7 +24,7 @@ public sealed class AdAccountsToolsTests(AdPilotFactory app) : IClassFixture<AdP
         await client.SucceedsAsync("set_active_ad_account", new { ad_account_id = accountId });
         var active = await client.SucceedsAsync("get_active_ad_account");
 
-        Assert.False(none.TryGetProperty("account", out _));
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("account").ValueKind);
         Assert.True(first.GetProperty("account").GetProperty("is_active").GetBoolean()); // the first account bound became the active one
         Assert.Equal(accountId, active.GetProperty("account").GetProperty("id").GetInt64());
         Assert.True(active.GetProperty("account").GetProperty("is_active").GetBoolean());
@@ -87,7 +87,7 @@ public sealed class AdAccountsToolsTests(AdPilotFactory app) : IClassFixture<AdP
         await client.FailsAsync("set_active_ad_account", new { ad_account_id = accountId }, code: "not_found");
         await client.FailsAsync("refresh_ad_account_token", new { ad_account_id = accountId }, code: "not_found");
         await client.FailsAsync("get_ad_account_token", new { ad_account_id = accountId }, code: "not_found");
-        Assert.False((await client.SucceedsAsync("get_active_ad_account")).TryGetProperty("account", out _));
+        Assert.Equal(JsonValueKind.Null, (await client.SucceedsAsync("get_active_ad_account")).GetProperty("account").ValueKind);
     }
 
     [Fact]

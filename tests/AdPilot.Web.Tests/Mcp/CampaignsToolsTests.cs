@@ -384,7 +384,7 @@ public sealed class CampaignsToolsTests : IClassFixture<CampaignsToolsTests.Host
         Assert.Equal(3, first.GetProperty("total").GetInt32());
         Assert.Equal(["Paging 2", "Paging 1"], first.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.Equal("Paging 0", Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("name").GetString());
-        Assert.False(second.TryGetProperty("next_cursor", out _));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next_cursor").ValueKind);
     }
 
     private sealed record Tree(long AccountId, long CampaignId, long AdSetId, long AdId, string PlatformCampaignId);

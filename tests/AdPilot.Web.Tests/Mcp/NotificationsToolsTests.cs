@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AdPilot.Core.Identity;
 using AdPilot.Web.Tests.Support;
 using Xunit;
@@ -46,7 +47,7 @@ public sealed class NotificationsToolsTests(AdPilotFactory app) : IClassFixture<
 
         Assert.Equal(["One", "Two"], first.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("title").GetString()));
         Assert.Equal("Three", Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("title").GetString());
-        Assert.False(second.TryGetProperty("next_cursor", out _));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next_cursor").ValueKind);
     }
 
     [Theory]

@@ -15,7 +15,12 @@ namespace AdPilot.Web.Tests.OAuth;
 public sealed record OAuthTokens(string ClientId, string AccessToken, string RefreshToken, string Scope);
 
 /// <summary>The app with a registration limit no test reaches (one test checks the limit on its own host).</summary>
-public sealed class OAuthAppFactory() : AdPilotFactory("Development", new Dictionary<string, string?> { ["RateLimit:ClientRegistrationsPerMinute"] = "1000000" });
+/// <summary>The host with registrations unthrottled; <c>adpilot.example</c> is an allowed MCP host name, so a token presented there reaches the audience check.</summary>
+public sealed class OAuthAppFactory() : AdPilotFactory("Development", new Dictionary<string, string?>
+{
+    ["RateLimit:ClientRegistrationsPerMinute"] = "1000000",
+    ["Mcp:AllowedHosts:0"] = "adpilot.example",
+});
 
 /// <summary>What an MCP client and its user's browser do against AdPilot's authorization server, over HTTP.</summary>
 public static partial class OAuthFlow

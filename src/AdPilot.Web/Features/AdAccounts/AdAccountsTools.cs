@@ -62,7 +62,7 @@ internal sealed class AdAccountsTools(ToolCaller caller, AdAccountService accoun
     }
 }
 
-public sealed record ActiveAdAccount([property: Description("The active ad account; absent when the user has none.")] AdAccountView? Account);
+public sealed record ActiveAdAccount([property: Description("The active ad account; null when the user has none.")] AdAccountView? Account);
 
 public sealed record AdAccountList([property: Description("The user's ad accounts.")] IReadOnlyList<AdAccountView> Accounts);
 
@@ -71,6 +71,6 @@ public sealed record AdAccountTokenState(
     string Name,
     string Platform,
     [property: Description("ok, expiring (within 7 days), expired, or needs_reauth.")] string State,
-    [property: Description("When the platform's authorisation expires (UTC); absent when it does not expire.")] DateTime? ValidUntil,
+    [property: Description("When the platform's authorisation expires (UTC); null when it does not expire.")] DateTime? ValidUntil,
     [property: Description("True when the user must reconnect the account in AdPilot under Ad accounts before AdPilot can act on it.")] bool NeedsReauthorization,
     [property: Description("Why the token itself is not returned.")] string Note);

@@ -7,8 +7,9 @@ namespace AdPilot.Web.Features.Mcp;
 
 /// <summary>
 /// How tool arguments and results are written: snake_case names (the convention of MCP tools and of the parameters
-/// models see), enums as snake_case strings, nulls left out (fewer tokens for a model to read); the output schemas
-/// therefore do not require nullable properties (<see cref="McpSchema"/>).
+/// models see), enums as snake_case strings. Nulls are written: <c>"cpa": null</c> (no conversions) tells a model
+/// more than a missing field. The output schemas allow null for nullable properties (<c>[type, "null"]</c>) and do not
+/// require them (<see cref="McpSchema"/>).
 /// </summary>
 public static class McpJson
 {
@@ -20,10 +21,10 @@ public static class McpJson
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DictionaryKeyPolicy = null,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never, // the SDK's defaults omit nulls
             NumberHandling = JsonNumberHandling.Strict,
         };
-        // First: the SDK's defaults carry an enum converter of their own (PascalCase), and the first that fits wins.
+        // First: the SDK's defaults already hold a plain JsonStringEnumConverter, and the first converter that fits wins.
         options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
         options.MakeReadOnly();

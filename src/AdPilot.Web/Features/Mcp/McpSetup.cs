@@ -27,7 +27,8 @@ internal static class McpSetup
                 o.ServerInfo = new Implementation { Name = "adpilot", Title = "AdPilot", Version = Version() };
                 o.ServerInstructions = McpInstructions.Text;
             })
-            .WithHttpTransport(o => o.Stateless = true);
+            .WithHttpTransport(o => o.Stateless = true)
+            .WithAdPilotPromptsAndResources();
 
         services.AddAuthentication()
             .AddMcp(o =>

@@ -5,11 +5,11 @@ using AdPilot.Core.Common;
 
 namespace AdPilot.Web.Features.Mcp;
 
-/// <summary>One page of a list tool's results and the cursor of the next page (absent on the last page).</summary>
+/// <summary>One page of a list tool's results and the cursor of the next page (null on the last page).</summary>
 public sealed record ToolPage<T>(
     [property: Description("The items of this page.")] IReadOnlyList<T> Items,
     [property: Description("How many items match in all.")] int Total,
-    [property: Description("Pass as cursor to get the next page; absent when this is the last page.")] string? NextCursor);
+    [property: Description("Pass as cursor to get the next page; null when this is the last page.")] string? NextCursor);
 
 /// <summary>Opaque cursors over the services' page numbers, so clients page with <c>cursor</c> as MCP lists do.</summary>
 public static class ToolPaging

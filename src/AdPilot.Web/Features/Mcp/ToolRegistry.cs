@@ -18,6 +18,8 @@ public static class ToolRegistry
         typeof(Creatives.CreativesTools),
         typeof(Notifications.NotificationsTools),
         typeof(Campaigns.CampaignsTools),
+        typeof(Reports.ReportsTools),
+        typeof(Credits.CreditsTools),
     ];
 
     public static IEnumerable<MethodInfo> ToolMethods(Type type) =>

@@ -25,8 +25,8 @@ public sealed record WriteOutcome<T>(
     [property: Description("True when the change was made.")] bool Applied,
     [property: Description("What the change does, in one sentence.")] string Summary,
     [property: Description("Each field that changes, before and after.")] IReadOnlyList<FieldChange> Changes,
-    [property: Description("The action-log entry of the applied change (to show or undo it); absent for a dry run.")] long? ActionId,
-    [property: Description("The entity after the change; absent for a dry run or a deletion.")] T? Result);
+    [property: Description("The action-log entry of the applied change (to show or undo it); null for a dry run.")] long? ActionId,
+    [property: Description("The entity after the change; null for a dry run or a deletion.")] T? Result);
 
 /// <summary>
 /// The write guardrails every tool that changes an ad platform or deletes goes through: a dry run returns the plan and
