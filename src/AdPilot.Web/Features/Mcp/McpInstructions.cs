@@ -11,7 +11,11 @@ internal static class McpInstructions
 
         How to start: call list_ad_accounts to see the connected accounts, their currency and time zone; then
         get_campaigns or get_reports for the account or date range the user means. Dates are yyyy-MM-dd in the ad
-        account's time zone. Amounts carry a currency; never add amounts of different currencies together.
+        account's time zone. Amounts carry a currency; never add amounts of different currencies together. For a
+        review of the week, the weekly_review prompt walks through it; analyze_performance returns structured findings.
+
+        Credits: analyze_performance and other AI work cost the user prepaid credits (refunded if the work fails).
+        check_credit or estimate_credit say the price first; get_credit_balance shows what is left.
 
         Writing: every tool that changes a campaign on an ad platform or deletes something accepts dry_run. Preview
         first (dry_run: true), show the user the before → after, and apply only after they agree. Deletions and budget
