@@ -2,12 +2,17 @@ using System.Security.Cryptography;
 using AdPilot.Core.Common;
 using AdPilot.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AdPilot.Core.Identity;
 
-/// <summary>Personal access tokens: created in Settings, shown once, stored hashed, listed with last use, revocable.</summary>
-public sealed class PersonalAccessTokenService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+/// <summary>
+/// Personal access tokens: created in Settings, shown once, stored hashed, listed with last use, revocable. A node
+/// remembers a valid token for <see cref="SessionValidator.SnapshotLifetime"/> at most; a revocation drops it at once on
+/// this node and on the others through <see cref="SessionValidator"/>'s revocation messages.
+/// </summary>
+public sealed class PersonalAccessTokenService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IMemoryCache cache, SessionValidator sessions)
 {
     public const string TokenPrefix = "adp_pat_";
     public const int MaxNameLength = 100;
@@ -73,6 +78,7 @@ public sealed class PersonalAccessTokenService(IDbContextFactory<AppDbContext> d
             ?? throw new NotFoundException("Access token", id);
         token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await sessions.RevokedAsync(userId);
     }
 
     /// <summary>The identity behind a presented token, or null when it is unknown, revoked or expired.</summary>
@@ -85,6 +91,11 @@ public sealed class PersonalAccessTokenService(IDbContextFactory<AppDbContext> d
 
         var hash = Hash(secret);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (cache.TryGetValue(CacheKey(hash), out Remembered? remembered) && remembered is not null && remembered.ValidUntil > now)
+        {
+            return remembered.Identity;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.Set<PersonalAccessToken>().AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
         if (token is null || !token.IsActive(now))
@@ -100,8 +111,21 @@ public sealed class PersonalAccessTokenService(IDbContextFactory<AppDbContext> d
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
         }
 
-        return new AccessTokenIdentity(token.UserId, token.Id, token.Name, token.Scopes);
+        var identity = new AccessTokenIdentity(token.UserId, token.Id, token.Name, token.Scopes);
+        var validUntil = token.ExpiresAt is { } expires && expires < now + SessionValidator.SnapshotLifetime ? expires : now + SessionValidator.SnapshotLifetime;
+        using (var entry = cache.CreateEntry(CacheKey(hash)))
+        {
+            entry.Value = new Remembered(identity, validUntil);
+            entry.AbsoluteExpirationRelativeToNow = SessionValidator.SnapshotLifetime;
+            entry.AddExpirationToken(sessions.RevocationToken(token.UserId));
+        }
+
+        return identity;
     }
+
+    private sealed record Remembered(AccessTokenIdentity Identity, DateTime ValidUntil);
+
+    private static string CacheKey(string hash) => "pat:" + hash;
 
     private static AccessTokenView View(PersonalAccessToken t, DateTime now) =>
         new(t.Id, t.Name, t.Prefix, t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt, t.IsActive(now));

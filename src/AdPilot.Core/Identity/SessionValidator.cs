@@ -1,6 +1,7 @@
 using AdPilot.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 
 namespace AdPilot.Core.Identity;
 
@@ -53,7 +54,29 @@ public sealed class SessionValidator(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>Drops this node's snapshot of the user (also what a revocation message from another node does).</summary>
-    public void Forget(long userId) => cache.Remove(Key(userId));
+    public void Forget(long userId)
+    {
+        cache.Remove(Key(userId));
+        if (cache.TryGetValue(RevocationKey(userId), out CancellationTokenSource? revoked) && revoked is not null)
+        {
+            cache.Remove(RevocationKey(userId));
+            revoked.Cancel();
+        }
+    }
+
+    /// <summary>
+    /// Fires when the user's credentials are revoked on any node (<see cref="Forget"/>): other caches of the user's
+    /// credentials (personal access tokens) expire with it.
+    /// </summary>
+    public IChangeToken RevocationToken(long userId)
+    {
+        var source = cache.GetOrCreate(RevocationKey(userId), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return new CancellationTokenSource();
+        })!;
+        return new CancellationChangeToken(source.Token);
+    }
 
     private static bool IsAfterStamp(Snapshot snapshot, DateTime issuedAt) => snapshot.ValidAfter is not { } after || issuedAt >= after;
 
@@ -76,6 +99,8 @@ public sealed class SessionValidator(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     private static string Key(long userId) => "sessions:" + userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string RevocationKey(long userId) => "revocations:" + userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Tells the other nodes that a user's sessions changed, so they drop their cached view.</summary>

@@ -1,3 +1,6 @@
+using AdPilot.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using AdPilot.Core.Identity;
 using AdPilot.Core.Users;
 using AdPilot.Web.Features.Identity;
@@ -22,7 +25,7 @@ public sealed class SecurityTabTests : UiTestContext, IAsyncLifetime
         var factory = _database.Factory;
         var users = new UserService(factory, TimeProvider.System, Options.Create(new AdminOptions()));
         _userId = (await users.SignInAsync(new ExternalIdentity(AuthProviders.Dev, "s@example.com", "s@example.com", "Sam", null))).Id;
-        _tokens = new PersonalAccessTokenService(factory, TimeProvider.System);
+        _tokens = Tokens(factory);
         // Resolved at the tab's first render, so a test can swap in a service whose database cannot be reached.
         Services.AddSingleton(_ => _unreachable ? Unreachable() : _tokens);
         AddAuthorization().SetAuthorized("s@example.com").SetClaims(new System.Security.Claims.Claim("sub", _userId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -37,8 +40,13 @@ public sealed class SecurityTabTests : UiTestContext, IAsyncLifetime
         _database.Dispose();
     }
 
-    private static PersonalAccessTokenService Unreachable() =>
-        new(UiDatabase.For("Data Source=/nonexistent/dir/x.db;Mode=ReadOnly"), TimeProvider.System);
+    private static PersonalAccessTokenService Unreachable() => Tokens(UiDatabase.For("Data Source=/nonexistent/dir/x.db;Mode=ReadOnly"));
+
+    private static PersonalAccessTokenService Tokens(IDbContextFactory<AppDbContext> factory)
+    {
+        var cache = new MemoryCache(new MemoryCacheOptions());
+        return new PersonalAccessTokenService(factory, TimeProvider.System, cache, new SessionValidator(factory, cache, TimeProvider.System, new LocalSessionRevocationBus()));
+    }
 
     [Fact]
     public void NoTokens_ShowsTheEmptyState_AndHowToConnectAClient()

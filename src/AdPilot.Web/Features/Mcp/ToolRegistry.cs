@@ -40,9 +40,10 @@ public static class ToolRegistry
 
     private static GuardedTool Create(IServiceProvider services, Type type, MethodInfo method)
     {
+        var factory = ActivatorUtilities.CreateFactory(type, [typeof(ToolCaller)]);
         var tool = McpServerTool.Create(
             method,
-            request => ActivatorUtilities.CreateInstance(request.Services!, type, ToolCaller.From(request.User!)),
+            request => factory(request.Services!, [ToolCaller.From(request.User!)]),
             new McpServerToolCreateOptions { Services = services, SerializerOptions = McpJson.Options, SchemaCreateOptions = McpSchema.Options });
         if (tool.ProtocolTool.OutputSchema is null || tool.ProtocolTool.Annotations?.ReadOnlyHint is null || tool.ProtocolTool.Annotations.OpenWorldHint is null)
         {
