@@ -51,6 +51,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
             .AddSingleton<UserService>()
             .AddSingleton<CreditConfigService>()
             .AddSingleton<CreditService>()
+            .AddMemoryCache()
+            .AddSingleton<ISessionRevocationBus, LocalSessionRevocationBus>()
+            .AddSingleton<SessionValidator>()
             .AddSingleton<PersonalAccessTokenService>()
             .BuildServiceProvider(validateScopes: true);
         var db = new BenchDatabase(server, name, connectionString, services);
