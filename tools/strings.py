@@ -131,6 +131,7 @@ S = {
  "Campaigns.Detail.BudgetConfirmTitle": ("Raise the budget by {0}%?", "将预算提高 {0}%？"),
  "Campaigns.Detail.BudgetConfirmBody": ("From {0} to {1}. Large increases can make delivery less efficient while the platform learns.", "从 {0} 提高到 {1}。大幅提高预算可能在平台学习期间降低投放效率。"),
  "Campaigns.Detail.NoAds": ("No ads in this ad set.", "此广告组中没有广告。"),
+ "Campaigns.Detail.NoAdSets": ("No ad sets yet. A campaign delivers once it has an ad set with an ad: add them through the API or an AI client (create_ad_set, create_ad).", "还没有广告组。广告系列需要至少一个含广告的广告组才能投放：可通过 API 或 AI 客户端（create_ad_set、create_ad）添加。"),
  "Campaigns.Detail.Everyone": ("everyone", "所有人"),
  "Campaigns.Detail.Ages": ("ages {0}–{1}", "年龄 {0}–{1}"),
  "Objective.awareness": ("Awareness", "品牌认知"),

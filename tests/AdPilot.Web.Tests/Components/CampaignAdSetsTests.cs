@@ -28,4 +28,13 @@ public sealed class CampaignAdSetsTests : UiTestContext, IAsyncLifetime
         list.Find("[data-testid=adset] button").Click();
         Assert.Same(set, toggled);
     }
+
+    [Fact]
+    public void CampaignAdSets_None_SaysHowToAddThem()
+    {
+        var list = Render<CampaignAdSets>(p => p.Add(c => c.AdSets, []).Add(c => c.Currency, "USD"));
+
+        Assert.Contains("create_ad_set", list.Find("[data-testid=adsets-empty]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(list.FindAll("[data-testid=adset]"));
+    }
 }

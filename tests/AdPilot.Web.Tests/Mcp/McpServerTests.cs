@@ -157,6 +157,19 @@ public sealed class McpServerTests : IClassFixture<AdPilotFactory>
         await client.SucceedsAsync("list_ad_accounts");
     }
 
+    [Fact]
+    public async Task ResultText_QuotesAndChinese_AsTheyAre_NotEscaped()
+    {
+        var user = await _app.SignInAsync("mcp-text@example.com");
+        await using var client = await _app.ConnectMcpAsync(user.AccessToken);
+
+        var result = await client.CallAsync("create_notification", new { title = "预算提醒 \"Spring\"" });
+        var error = await client.CallAsync("create_notification", new { title = "" });
+
+        Assert.Contains("预算提醒 \\\"Spring\\\"", McpHarness.Text(result), StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", McpHarness.Text(result) + McpHarness.Text(error), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2025-06-18")]
     [InlineData("2025-11-25")]

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -23,6 +24,9 @@ public static class McpJson
             DictionaryKeyPolicy = null,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never, // the SDK's defaults omit nulls
             NumberHandling = JsonNumberHandling.Strict,
+            // The text a model reads: quotes and non-Latin text (campaign names in Chinese) as they are, not \u0022 and
+            // \u5e7f. Safe here: it is JSON inside JSON-RPC, never put into HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         // First: the SDK's defaults already hold a plain JsonStringEnumConverter, and the first converter that fits wins.
         options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));

@@ -39,7 +39,7 @@ public static class ToolError
             InternalError => McpErrorCode.InternalError,
             _ => McpErrorCode.InvalidParams,
         };
-        var fields = details?["errors"] is JsonObject errors ? " " + errors.ToJsonString() : "";
+        var fields = details?["errors"] is JsonObject errors ? " " + errors.ToJsonString(McpJson.Options) : "";
         return new McpProtocolException($"{code}: {message}{fields}", errorCode);
     }
 
@@ -54,7 +54,7 @@ public static class ToolError
         return new CallToolResult
         {
             IsError = true,
-            Content = [new TextContentBlock { Text = new JsonObject { ["error"] = error }.ToJsonString() }],
+            Content = [new TextContentBlock { Text = new JsonObject { ["error"] = error }.ToJsonString(McpJson.Options) }],
         };
     }
 
