@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using AdPilot.Core.Data;
 using System.Net;
 using System.Net.Http.Headers;
 using AdPilot.Core.Identity;
@@ -97,6 +99,26 @@ public sealed class McpServerTests : IClassFixture<AdPilotFactory>
         await tokens.RevokeAsync(user.Id, id);
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => _app.ConnectMcpAsync(pat));
+    }
+
+    [Fact]
+    public async Task ExpiredPat_IsRefused()
+    {
+        var user = await _app.SignInAsync("mcp-expired@example.com");
+        var pat = await _app.CreatePatAsync(user.Id);
+        var factory = _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.PersonalAccessTokens.Where(t => t.UserId == user.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
+        }
+
+        using var http = _app.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", pat);
+        using var response = await http.PostAsync("/mcp", Initialize());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Parameter?.Contains("resource_metadata=", StringComparison.Ordinal) == true);
     }
 
     [Fact]
