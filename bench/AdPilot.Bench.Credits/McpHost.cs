@@ -35,6 +35,7 @@ internal sealed class McpHost : IAsyncDisposable
         start.Environment["Database__Provider"] = "MySql";
         start.Environment["ConnectionStrings__AdPilot"] = connectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["RateLimit__McpPermitsPerMinute"] = "1000000";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  host: {e.Data}"); };

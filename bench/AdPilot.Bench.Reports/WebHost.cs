@@ -39,6 +39,7 @@ internal sealed class WebHost : IAsyncDisposable
         start.Environment["ConnectionStrings__AdPilot"] = connectionString;
         start.Environment["RateLimit__PermitsPerMinute"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["RateLimit__McpPermitsPerMinute"] = "1000000";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  host: {e.Data}"); };

@@ -67,6 +67,7 @@ try
     app.UseMcpTransportSecurity();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseWhen(c => c.Request.Path.StartsWithSegments("/mcp"), mcp => mcp.UseApiRateLimit());
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api
         .UseApiRateLimit()
         .UseMiddleware<ReadOnlyScopeMiddleware>()

@@ -10,6 +10,13 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000, ErrorMessage = "RateLimit:PermitsPerMinute must be between 1 and 1000000.")]
     public int PermitsPerMinute { get; set; } = 100;
 
+    /// <summary>
+    /// MCP requests (<c>/mcp</c>) one user may make in any 60 seconds, counted apart from the API's: an agent's turn calls
+    /// several tools, so the budget is larger than the API's.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimit:McpPermitsPerMinute must be between 1 and 1000000.")]
+    public int McpPermitsPerMinute { get; set; } = 600;
+
     /// <summary>Sign-in requests (<c>/auth/*</c>, OAuth callbacks, AdPilot's own OAuth endpoints, the simulated consent form) per IP address in any 60 seconds.</summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimit:SignInPermitsPerMinute must be between 1 and 1000000.")]
     public int SignInPermitsPerMinute { get; set; } = 30;

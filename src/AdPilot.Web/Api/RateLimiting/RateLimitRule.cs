@@ -29,7 +29,7 @@ internal sealed record RateLimitRule(string Name, int PermitsPerMinute, string P
         return SignInPaths.Any(p => path.StartsWithSegments(p)) ? new("signin", options.SignInPermitsPerMinute, IpOf(http)) : null;
     }
 
-    /// <summary>The API's per-user limit (per IP address when signed out), for what no per-IP rule covers.</summary>
+    /// <summary>The API's and the MCP server's per-user limits (per IP address when signed out), for what no per-IP rule covers.</summary>
     public static RateLimitRule? PerUser(HttpContext http, RateLimitOptions options)
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<DisableApiRateLimit>() is not null || PerIp(http, options) is not null)
@@ -38,7 +38,9 @@ internal sealed record RateLimitRule(string Name, int PermitsPerMinute, string P
         }
 
         var partition = http.User.FindFirst(AppClaims.UserId)?.Value is { } userId ? "user:" + userId : IpOf(http);
-        return new("api", options.PermitsPerMinute, partition);
+        return http.Request.Path.StartsWithSegments("/mcp")
+            ? new("mcp", options.McpPermitsPerMinute, partition)
+            : new("api", options.PermitsPerMinute, partition);
     }
 
     private static string IpOf(HttpContext http) => "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
