@@ -14,8 +14,10 @@ namespace AdPilot.Web.Tests.OAuth;
 /// <summary>Tokens from the token endpoint.</summary>
 public sealed record OAuthTokens(string ClientId, string AccessToken, string RefreshToken, string Scope);
 
-/// <summary>The app with a registration limit no test reaches (one test checks the limit on its own host).</summary>
-/// <summary>The host with registrations unthrottled; <c>adpilot.example</c> is an allowed MCP host name, so a token presented there reaches the audience check.</summary>
+/// <summary>
+/// The app with a registration limit no test reaches (one test checks the limit on its own host); <c>adpilot.example</c>
+/// is an allowed MCP host name, so a token presented there reaches the audience check.
+/// </summary>
 public sealed class OAuthAppFactory() : AdPilotFactory("Development", new Dictionary<string, string?>
 {
     ["RateLimit:ClientRegistrationsPerMinute"] = "1000000",

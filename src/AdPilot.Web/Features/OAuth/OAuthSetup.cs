@@ -23,6 +23,10 @@ internal static class OAuthSetup
         builder.Services.AddOptions<OAuthOptions>().Bind(builder.Configuration.GetSection(OAuthOptions.Section)).ValidatePlainly().ValidateOnStart();
         var requireHttps = options.RequireHttps ?? builder.Environment.IsProduction();
 
+        // OpenIddict traces every token it creates or validates, in full, at Trace and Debug. Its categories stay at
+        // Information whatever the default level, so turning on verbose logging to debug something never logs a credential.
+        builder.Services.PostConfigure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, "OpenIddict", LogLevel.Information, null)));
+
         builder.Services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
             .AddServer(o =>
