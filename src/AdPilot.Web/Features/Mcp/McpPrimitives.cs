@@ -1,4 +1,3 @@
-using System.Reflection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -20,7 +19,7 @@ public static class McpPrimitives
     {
         foreach (var type in PromptTypes)
         {
-            foreach (var method in Marked<McpServerPromptAttribute>(type))
+            foreach (var method in ToolRegistry.Marked<McpServerPromptAttribute>(type))
             {
                 builder.Services.AddSingleton<McpServerPrompt>(sp => new GuardedPrompt(Logger(sp), McpServerPrompt.Create(method, r => Target(r.Services!, type, r.User),
                     new McpServerPromptCreateOptions { Services = sp, SerializerOptions = McpJson.Options })));
@@ -29,7 +28,7 @@ public static class McpPrimitives
 
         foreach (var type in ResourceTypes)
         {
-            foreach (var method in Marked<McpServerResourceAttribute>(type))
+            foreach (var method in ToolRegistry.Marked<McpServerResourceAttribute>(type))
             {
                 builder.Services.AddSingleton<McpServerResource>(sp => new GuardedResource(Logger(sp), McpServerResource.Create(method, r => Target(r.Services!, type, r.User),
                     new McpServerResourceCreateOptions { Services = sp, SerializerOptions = McpJson.Options })));
@@ -38,10 +37,6 @@ public static class McpPrimitives
 
         return builder;
     }
-
-    private static IEnumerable<MethodInfo> Marked<TAttribute>(Type type)
-        where TAttribute : Attribute =>
-        type.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.GetCustomAttribute<TAttribute>() is not null);
 
     private static object Target(IServiceProvider services, Type type, System.Security.Claims.ClaimsPrincipal? user) =>
         user?.Identity?.IsAuthenticated == true

@@ -22,16 +22,17 @@ public static class ToolRegistry
         typeof(Credits.CreditsTools),
     ];
 
-    public static IEnumerable<MethodInfo> ToolMethods(Type type) =>
-        type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
-            .Where(m => m.GetCustomAttribute<McpServerToolAttribute>() is not null);
+    /// <summary>The public instance methods of a class that carry an MCP attribute (tools here; prompts and resources in <see cref="McpPrimitives"/>).</summary>
+    internal static IEnumerable<MethodInfo> Marked<TAttribute>(Type type)
+        where TAttribute : Attribute =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.GetCustomAttribute<TAttribute>() is not null);
 
     /// <summary>Registers every tool as a DI singleton; the MCP server collects them from there.</summary>
     public static void AddToolRegistry(this IServiceCollection services)
     {
         foreach (var type in ToolTypes)
         {
-            foreach (var method in ToolMethods(type))
+            foreach (var method in Marked<McpServerToolAttribute>(type))
             {
                 services.AddSingleton<McpServerTool>(sp => Create(sp, type, method));
             }
