@@ -32,6 +32,10 @@ public sealed class ActionLogEntry : IOwned
 
     /// <summary>Set on the entry an undo wrote: the entry it reverted.</summary>
     public long? RevertsId { get; set; }
+
+    /// <summary>The measured effect (the entity's metrics in the days before vs after the change), as JSON, once enough days have passed.</summary>
+    public string? EffectJson { get; set; }
+    public DateTime? EffectMeasuredAt { get; set; }
 }
 
 public static class ActionSources

@@ -39,6 +39,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<Actions.ActionLogEntry> ActionLog => Set<Actions.ActionLogEntry>();
+    public DbSet<Agent.Conversation> Conversations => Set<Agent.Conversation>();
+    public DbSet<Agent.ConversationMessage> ConversationMessages => Set<Agent.ConversationMessage>();
+    public DbSet<Agent.AgentAction> AgentActions => Set<Agent.AgentAction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -24,7 +24,8 @@ internal sealed class CampaignWrites(ToolCaller caller, ActionLogService actions
         if (plan.Changes.Count == 0)
         {
             var current = change.CampaignId is { } id ? await campaigns.GetAsync(caller.UserId, id, ct) : null;
-            return new WriteOutcome<CampaignDetail>(dryRun, false, $"Nothing to change: {change.EntityType.Replace('_', ' ')} \"{change.EntityName}\" already has these settings.", [], null, current);
+            return new WriteOutcome<CampaignDetail>(dryRun, false, $"Nothing to change: {change.EntityType.Replace('_', ' ')} \"{change.EntityName}\" already has these settings.", [], null, current,
+                change.EntityType, change.EntityId, change.EntityName);
         }
 
         var outcome = await _writes.RunAsync(plan, dryRun, confirm, apply, ct, async (result, token) =>

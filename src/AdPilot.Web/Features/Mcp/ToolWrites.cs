@@ -26,7 +26,11 @@ public sealed record WriteOutcome<T>(
     [property: Description("What the change does, in one sentence.")] string Summary,
     [property: Description("Each field that changes, before and after.")] IReadOnlyList<FieldChange> Changes,
     [property: Description("The action-log entry of the applied change (to show or undo it); null for a dry run.")] long? ActionId,
-    [property: Description("The entity after the change; null for a dry run or a deletion.")] T? Result);
+    [property: Description("The entity after the change; null for a dry run or a deletion.")] T? Result,
+    [property: Description("What the change is made to: campaign, ad_set, ad or creative.")] string? EntityType = null,
+    [property: Description("The id of that entity; null for one not created yet.")] long? EntityId = null,
+    [property: Description("Its name.")] string? EntityName = null,
+    [property: Description("Why applying needs confirm: true (a deletion, a budget raise over 50 %); null when it does not.")] string? ConfirmBecause = null);
 
 /// <summary>
 /// The write guardrails every tool that changes an ad platform or deletes goes through: a dry run returns the plan and
@@ -45,7 +49,7 @@ public sealed class ToolWrites(ToolCaller caller, ActionLogService actions)
     {
         if (dryRun)
         {
-            return new WriteOutcome<T>(true, false, plan.Summary, plan.Changes, null, default);
+            return new WriteOutcome<T>(true, false, plan.Summary, plan.Changes, null, default, plan.EntityType, plan.EntityId, plan.EntityName, plan.ConfirmBecause);
         }
 
         if (plan.ConfirmBecause is { } reason && !confirm)
@@ -59,7 +63,7 @@ public sealed class ToolWrites(ToolCaller caller, ActionLogService actions)
             ? new ActionRecord(plan.Action, plan.EntityType, plan.EntityId, plan.EntityName, plan.Summary,
                 State(plan.Changes, c => c.Before), State(plan.Changes, c => c.After))
             : await record(result, ct), ct);
-        return new WriteOutcome<T>(false, true, plan.Summary, plan.Changes, entry.Id, result);
+        return new WriteOutcome<T>(false, true, plan.Summary, plan.Changes, entry.Id, result, plan.EntityType, plan.EntityId, plan.EntityName, plan.ConfirmBecause);
     }
 
     private static JsonObject State(IReadOnlyList<FieldChange> changes, Func<FieldChange, JsonNode?> side)
