@@ -37,6 +37,7 @@ public static class CoreServices
         services.AddSingleton<Campaigns.CampaignChanges>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<Reports.ReportQueries>();
+        services.AddSingleton<Reports.ReportRankings>();
         services.AddSingleton<Reports.ReportIngestion>();
         services.AddSingleton<Reports.ReportSuggestions>();
         services.AddSingleton<Reports.ReportAnalysis>();

@@ -63,7 +63,14 @@ internal sealed record ReportChildren(string Type, IReadOnlyList<ReportChildren.
 
 internal static class BreakdownSort
 {
-    public static readonly IReadOnlyList<string> Keys = ["spend", "impressions", "clicks", "conversions", "revenue", "ctr", "cpc", "cpa", "roas", "name"];
+    public static readonly IReadOnlyList<string> Keys = ["spend", "impressions", "clicks", "conversions", "revenue", "ctr", "cpc", "cpa", "roas", "cvr", "name"];
+
+    /// <summary>The sort key in lower case (spend when none is given); a validation error names the keys when it is not one of them.</summary>
+    public static string Normalize(string? sort)
+    {
+        sort = string.IsNullOrWhiteSpace(sort) ? "spend" : sort.Trim().ToLowerInvariant();
+        return Keys.Contains(sort) ? sort : throw ValidationFailedException.For("sort", $"Use one of: {string.Join(", ", Keys)}.");
+    }
 
     /// <summary>Sorted by the metric, rows without a value (a null ratio) last either way, then by id so the order is stable.</summary>
     public static List<BreakdownRow> Apply(List<BreakdownRow> rows, string sort, bool descending)
@@ -84,10 +91,14 @@ internal static class BreakdownSort
             "cpc" => r => r.Cpc,
             "cpa" => r => r.Cpa,
             "roas" => r => r.Roas,
+            "cvr" => r => Cvr(r),
             _ => r => r.Spend,
         };
         var present = rows.OrderBy(r => value(r) is null);
         var ordered = descending ? present.ThenByDescending(value) : present.ThenBy(value);
         return ordered.ThenBy(r => r.Id).ThenBy(r => r.Currency, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Conversions per click (the rows carry no column for it); null without clicks, as the other ratios are.</summary>
+    public static decimal? Cvr(BreakdownRow row) => row.Clicks == 0 ? null : Math.Round((decimal)row.Conversions / row.Clicks, 6);
 }

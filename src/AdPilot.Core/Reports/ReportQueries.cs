@@ -48,12 +48,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task<BreakdownReport> BreakdownAsync(long userId, ReportScope scope, string? sort = null, bool descending = true, CancellationToken ct = default)
     {
         RequestValidator.Validate(scope);
-        sort = string.IsNullOrWhiteSpace(sort) ? "spend" : sort.Trim().ToLowerInvariant();
-        if (!BreakdownSort.Keys.Contains(sort))
-        {
-            throw ValidationFailedException.For("sort", $"Use one of: {string.Join(", ", BreakdownSort.Keys)}.");
-        }
-
+        sort = BreakdownSort.Normalize(sort);
         if (scope.Level != ReportLevel.Account && scope.EntityId is null)
         {
             throw ValidationFailedException.For("entityId", "Say which entity to break down.");
@@ -218,7 +213,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
     private static Expression<Func<T, long>>? CampaignKeyOf<T>(RollupKey key)
         where T : ICampaignFacts => key == RollupKey.Campaign ? m => m.CampaignId : KeyOf<T>(key);
 
-    private static async Task<List<FactSum>> AdRowsAsync(
+    internal static async Task<List<FactSum>> AdRowsAsync(
         AppDbContext db, long userId, ReportScope scope, DateOnly from, DateOnly to, Expression<Func<IAdFacts, long>>? key, CancellationToken ct, bool byDate = false)
     {
         return await ReportFacts.SumAsync(
