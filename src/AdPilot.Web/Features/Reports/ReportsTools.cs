@@ -8,9 +8,9 @@ using ModelContextProtocol.Server;
 
 namespace AdPilot.Web.Features.Reports;
 
-/// <summary>MCP tools over <see cref="ReportQueries"/>, <see cref="ReportService"/> and <see cref="ReportAnalysis"/>: the same numbers as the dashboard.</summary>
+/// <summary>MCP tools over <see cref="ReportQueries"/>, <see cref="ReportRankings"/>, <see cref="ReportService"/> and <see cref="ReportAnalysis"/>: the same numbers as the dashboard.</summary>
 [McpServerToolType]
-internal sealed class ReportsTools(ToolCaller caller, ReportQueries queries, ReportService reports, ReportAnalysis analysis, MeteredWork metered)
+internal sealed class ReportsTools(ToolCaller caller, ReportQueries queries, ReportRankings rankings, ReportService reports, ReportAnalysis analysis, MeteredWork metered)
 {
     public const string AnalysisOperation = "performance_analysis";
 
@@ -62,6 +62,32 @@ internal sealed class ReportsTools(ToolCaller caller, ReportQueries queries, Rep
         }
 
         return series;
+    }
+
+    [McpServerTool(Name = "get_breakdown", Title = "Ranked breakdown", UseStructuredContent = true, ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("Ranks entities by a metric over a date range: the ad accounts, campaigns, ad sets or ads inside a scope (all the user's accounts, one ad account, " +
+        "one campaign or one ad set), each with the same metrics as get_reports, best or worst first. Use it for \"top 5 campaigns by ROAS\", \"ad sets with CPA over 20\" " +
+        "or the ids of the worst ad sets to pause. Rows without a value for the metric (no conversions for cpa) come last either way. " + Metrics)]
+    public async Task<Breakdown> GetBreakdownAsync(
+        [Description("First day, yyyy-MM-dd. Default: 6 days before to.")] string? from = null,
+        [Description("Last day, yyyy-MM-dd, inclusive. Default: the user's today.")] string? to = null,
+        [Description("What each row is: ad_account, campaign, ad_set or ad. Default: the level below the scope (campaigns of all accounts or of ad_account_id, " +
+            "ad sets of campaign_id, ads of ad_set_id).")] string? level = null,
+        [Description("Only this ad account.")] long? ad_account_id = null,
+        [Description("Only inside this campaign (rows are its ad sets or ads).")] long? campaign_id = null,
+        [Description("Only inside this ad set (rows are its ads).")] long? ad_set_id = null,
+        [Description("Only amounts in this currency (ISO code such as USD).")] string? currency = null,
+        [Description("The metric to rank by: spend (default), impressions, clicks, conversions, revenue, ctr, cpc, cpa, roas, cvr (conversions per click) or name.")]
+        string? sort = null,
+        [Description("true (default; false for name): highest first. Worst CPA or CPC is highest first, worst ROAS, CTR or CVR lowest first.")] bool? descending = null,
+        [Description("Rows to return, 1 to 100 (default 25); total_rows says how many there are.")] int? limit = null,
+        CancellationToken ct = default)
+    {
+        var scope = Scope(from, to, ad_account_id, campaign_id, ad_set_id, null, currency);
+        var rows = RowLevel(level, scope.Level);
+        var take = limit is null or (>= 1 and <= ToolPaging.MaxPageSize) ? limit ?? ToolPaging.DefaultPageSize : throw ValidationFailedException.For("limit", "Use 1 to 100.");
+        var report = await rankings.RankAsync(caller.UserId, scope, rows, sort, descending ?? sort?.Trim().ToLowerInvariant() is not "name", ct);
+        return new Breakdown(report.From, report.To, report.ChildType, report.Sort, report.Descending, report.Rows.Count, [.. report.Rows.Take(take)]);
     }
 
     [McpServerTool(Name = "save_metrics", Title = "Save metrics", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
@@ -122,6 +148,16 @@ internal sealed class ReportsTools(ToolCaller caller, ReportQueries queries, Rep
         };
     }
 
+    private static ReportLevel RowLevel(string? value, ReportLevel scope) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => scope == ReportLevel.Ad ? scope : scope + 1,
+        "ad_account" or "account" => ReportLevel.Account,
+        "campaign" => ReportLevel.Campaign,
+        "ad_set" => ReportLevel.AdSet,
+        "ad" => ReportLevel.Ad,
+        _ => throw ValidationFailedException.For("level", "Use ad_account, campaign, ad_set or ad."),
+    };
+
     private static ReportGranularity Granularity(string? value) => value?.Trim().ToLowerInvariant() switch
     {
         null or "" or "day" => ReportGranularity.Day,
@@ -149,3 +185,12 @@ public sealed record CreditCharge(
 public sealed record PerformanceAnalysisResult(
     [property: Description("The week, the week before, totals per currency and the findings, each with its rule, severity, entity and evidence.")] PerformanceAnalysis Analysis,
     [property: Description("What the analysis cost.")] CreditCharge Charge);
+
+public sealed record Breakdown(
+    [property: Description("First day of the range.")] DateOnly From,
+    [property: Description("Last day of the range.")] DateOnly To,
+    [property: Description("What each row is: ad_account, campaign, ad_set or ad.")] string Level,
+    [property: Description("The metric the rows are ranked by.")] string Sort,
+    [property: Description("True when the highest value comes first.")] bool Descending,
+    [property: Description("How many rows there are in all (rows holds the first limit of them).")] int TotalRows,
+    [property: Description("One row per entity and currency, ranked; entities without numbers in the range have zeros.")] IReadOnlyList<BreakdownRow> Rows);
