@@ -33,14 +33,14 @@ internal static class IntentParser
             : t.Has(Lexicon.Trend) ? Intent.Trend
             : t.Has(Lexicon.Analyze) ? Intent.Analyze
             : Listing(t, s) is { } list ? list
-            : s.Metric || s.Ranges > 0 || t.Has(Lexicon.Performance) ? Intent.Performance
+            : s.Metric || s.Ranges > 0 || t.Has(Lexicon.Performance) || (t.Has(Lexicon.HowIs) && Lexicon.Levels.Matches(t).Count > 0) ? Intent.Performance
             : Intent.Help;
     }
 
     /// <summary>"list my ad accounts" or "show paused campaigns": a list, not numbers.</summary>
     private static Intent? Listing(OfflineText t, Signals s)
     {
-        if (s.Metric || s.Ranges > 0 || !t.Has(Lexicon.List) && !t.Has("paused", "active", "已暂停", "在投", "投放中"))
+        if (s.Metric || s.Ranges > 0 || t.Has(Lexicon.HowIs) || (!t.Has(Lexicon.List) && !t.Has("paused", "active", "已暂停", "在投", "投放中")))
         {
             return null;
         }

@@ -67,11 +67,14 @@ internal static partial class Lexicon
     public static readonly string[] Count = ["how many", "count", "number of", "多少", "几条", "几个"];
     public static readonly string[] Token = ["token", "tokens", "authorization", "authorisation", "authorized", "authorised", "auth", "reauth", "reauthorize", "reconnect",
         "connection", "connected", "expire", "expired", "expiring", "expiry", "授权", "令牌", "过期", "连接", "重新连接", "重新授权"];
-    public static readonly string[] List = ["list", "show", "which", "what", "my", "all", "列出", "哪些", "我的", "所有"];
+    public static readonly string[] List = ["list", "show", "which", "what", "列出", "哪些", "我的", "所有"];
     public static readonly string[] Creatives = ["creative", "creatives", "image", "images", "video", "videos", "asset", "assets", "素材", "创意", "图片", "视频"];
     public static readonly string[] Analyze = ["analyze", "analyse", "analysis", "audit", "diagnose", "diagnosis", "insights", "recommendations", "全面分析", "诊断", "分析报告", "复盘"];
     public static readonly string[] Performance = ["performance", "perform", "performing", "performed", "doing", "results", "report", "overview", "summary", "stats", "statistics",
-        "numbers", "kpi", "kpis", "metrics", "how did", "how are", "how is", "how was", "表现", "效果", "数据", "情况", "报告", "概览", "汇总", "总结", "怎么样", "如何", "多少"];
+        "numbers", "kpi", "kpis", "metrics", "表现", "效果", "数据", "报告", "概览", "汇总", "总结"];
+
+    /// <summary>Question words that ask about performance only when they are about ads ("how are my campaigns doing", "广告怎么样").</summary>
+    public static readonly string[] HowIs = ["how did", "how are", "how is", "how was", "doing", "going", "怎么样", "如何", "情况", "多少"];
     public static readonly string[] This = ["this", "it", "current", "这个", "该", "当前", "此"];
 
     /// <summary>Words that frame a request around a name ("please pause the … for me"); what is left over is the name.</summary>
@@ -93,5 +96,5 @@ internal static partial class Lexicon
     private static IEnumerable<string> AllPhrases() =>
         new[] { Metrics, Levels, Platforms, Directions, Operators }.SelectMany(t => t.Phrases)
             .Concat([.. Pause, .. Resume, .. Budget, .. Increase, .. Decrease, .. Set, .. Double, .. Halve, .. Move, .. Why, .. Compare, .. Previous, .. Rank, .. Trend,
-                .. Credits, .. History, .. Notifications, .. Unread, .. Count, .. Token, .. List, .. Creatives, .. Analyze, .. Performance, .. This, .. Frame, .. DateWords, .. NumberWords.EnglishWords]);
+                .. Credits, .. History, .. Notifications, .. Unread, .. Count, .. Token, .. List, .. Creatives, .. Analyze, .. Performance, .. HowIs, .. This, .. Frame, .. DateWords, .. NumberWords.EnglishWords]);
 }

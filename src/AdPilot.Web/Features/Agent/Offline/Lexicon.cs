@@ -3,7 +3,7 @@ namespace AdPilot.Web.Features.Agent.Offline;
 /// <summary>
 /// The offline agent's vocabulary and its spell correction: a word that is not in the vocabulary is replaced by the one
 /// vocabulary word within edit distance 1 (2 for words of 8 letters or more) that starts with the same letter, when
-/// exactly one is closest. Words of three letters or fewer, numbers and Chinese are never corrected.
+/// exactly one is closest; a three-letter word only for a missing letter. Shorter words, numbers and Chinese are never corrected.
 /// </summary>
 internal static partial class Lexicon
 {
@@ -11,9 +11,15 @@ internal static partial class Lexicon
 
     public static string Correct(string word)
     {
-        if (word.Length < 4 || !char.IsAsciiLetterLower(word[0]) || Vocabulary.Words.Contains(word))
+        if (word.Length < 3 || !char.IsAsciiLetterLower(word[0]) || Vocabulary.Words.Contains(word))
         {
             return word;
+        }
+
+        if (word.Length == 3)
+        {
+            // Only a letter left out ("wek" for week): three-letter words are too often something else.
+            return Vocabulary.Words.Where(v => v.Length == 4 && v.StartsWith(word[..2], StringComparison.Ordinal) && EditDistance(word, v) == 1).ToList() is [var one] ? one : word;
         }
 
         var limit = word.Length >= 8 ? 2 : 1;

@@ -24,6 +24,11 @@ internal static partial class NameParser
         }
 
         var levels = Lexicon.Levels.Matches(text);
+        foreach (var label in levels.Select(l => text.TokenAt(l.Span.End)).Where(i => i < text.Tokens.Count && !text.Chinese && (text.Tokens[i].Length == 1 || text.Tokens[i].Text.All(char.IsAsciiDigit))))
+        {
+            Array.Fill(mask, false, text.Tokens[label].Start, text.Tokens[label].Length); // "campaign A", "campaign 2"
+        }
+
         return [.. Runs(text, mask).Select(r => (Run: r, Level: WithLevel(text, levels, r))).Where(r => Meaningful(text, r.Run, r.Level is not null))
             .Select(r => new NameRef(text.Raw[r.Run.Start..r.Run.End].Trim(), r.Level))];
     }

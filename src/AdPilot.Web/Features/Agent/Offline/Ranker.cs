@@ -48,9 +48,8 @@ internal static class Ranker
         }
 
         var level = Lexicon.Levels.Matches(request.Text) is [var first, ..] ? first : null;
-        var plural = level is null
-            ? !request.Text.Has("which", "哪个", "哪一个")
-            : request.Text.Chinese ? !request.Text.Has("哪个", "哪一个", "最高的", "最低的", "最好的", "最差的") : request.Text.Normal[level.Span.Start..level.Span.End].EndsWith('s');
+        var plural = request.Text.Chinese ? request.Text.Has("哪些", "们") || !(request.Text.Has("哪个", "哪一个") || Lexicon.Directions.Matches(request.Text).Count > 0)
+            : level is null ? !request.Text.Has("which") : request.Text.Normal[level.Span.Start..level.Span.End].EndsWith('s');
         return plural ? several : 1;
     }
 }

@@ -16,7 +16,8 @@ internal static class RequestParser
         var rank = RankParser.Parse(text, taken);
         var move = text.Has(Lexicon.Move);
         var budget = BudgetParser.Parse(text, [.. taken, .. rules.Select(r => r.Span)], move);
-        var values = taken.Concat(rules.Select(r => r.Span)).Concat(rank is { } r ? [r.Span] : []).Concat(budget?.Span is { } b ? [b] : []).ToList();
+        var ranked = rank is not null || rules.Count > 0 ? metrics.Select(m => m.Span) : [];
+        var values = taken.Concat(rules.Select(r => r.Span)).Concat(rank is { } r ? [r.Span] : []).Concat(budget?.Span is { } b ? [b] : []).Concat(ranked).ToList();
         var names = NameParser.Parse(text, values, metricsAreWords: true);
         var intent = IntentParser.Classify(text, new Signals(metrics.Count > 0, dates.Count, rank is not null, budget is not null, names.Count));
         if (intent is Intent.Pause or Intent.Resume or Intent.Budget or Intent.MoveBudget)
