@@ -84,7 +84,8 @@ internal static partial class Lexicon
         "so", "far", "much", "many", "it", "its", "this", "that", "these", "those", "there", "their", "them", "they", "all", "any", "some", "each", "every", "per",
         "going", "has", "have", "had", "look", "like", "between", "period", "same", "time", "total", "totals", "overall", "now", "currently", "recently", "recent",
         "ok", "okay", "thanks", "thank", "just", "also", "only", "then", "need", "want", "quick", "quickly", "kindly", "s", "named", "called", "one", "ones", "daily",
-        "lifetime", "new", "paused", "active", "enabled", "up", "down", "go", "went", "did", "percent", "pct", "usd", "eur", "gbp", "cny", "rmb", "dollars", "dollar", "euros", "euro", "yuan",
+        "lifetime", "new", "paused", "active", "enabled", "higher", "lower", "rise", "rose", "risen", "rising", "dropped", "fell", "fall", "falling", "jump",
+        "jumped", "spike", "spiked", "worse", "better", "change", "changed", "changes", "gone", "increased", "decreased", "got", "up", "down", "go", "went", "did", "percent", "pct", "usd", "eur", "gbp", "cny", "rmb", "dollars", "dollar", "euros", "euro", "yuan",
         "的", "把", "将", "从", "到", "给", "请", "帮我", "帮忙", "一下", "吗", "呢", "吧", "了", "和", "与", "跟", "我的", "我们的", "所有", "全部", "这个", "那个",
         "该", "上的", "里的", "中的", "元", "块", "美元", "欧元", "百分之", "是", "在", "上", "看看", "查看", "显示", "告诉我", "我"];
 

@@ -11,7 +11,7 @@ internal static partial class NameParser
 {
     public static IReadOnlyList<NameRef> Parse(OfflineText text, IReadOnlyList<Span> taken, bool metricsAreWords)
     {
-        var quoted = Quoted().Matches(text.Normal).Select(m => new NameRef(text.Raw.Substring(m.Groups[1].Index, m.Groups[1].Length).Trim())).Where(n => n.Name.Length > 0).ToList();
+        var quoted = Quoted().Matches(text.Normal).Select(m => new NameRef(text.Raw.Substring(m.Groups[1].Index, m.Groups[1].Length).Trim(), Quoted: true)).Where(n => n.Name.Length > 0).ToList();
         if (quoted.Count > 0)
         {
             return quoted;

@@ -70,7 +70,7 @@ internal sealed record Rule(string Metric, string Op, decimal Value)
 }
 
 /// <summary>A name as the user wrote it, and with the level word next to it ("campaign B" for "B").</summary>
-internal sealed record NameRef(string Name, string? WithLevel = null);
+internal sealed record NameRef(string Name, string? WithLevel = null, bool Quoted = false);
 
 /// <summary>percent (+20 raises by 20 %), delta (an amount added or taken away), target (the new budget), or move (an amount or percent to move).</summary>
 internal sealed record BudgetChange(string Kind, decimal Value, bool Percent = false, string? BudgetType = null)

@@ -18,7 +18,9 @@ internal static class RequestParser
         var budget = BudgetParser.Parse(text, [.. taken, .. rules.Select(r => r.Span)], move);
         var ranked = rank is not null || rules.Count > 0 ? metrics.Select(m => m.Span) : [];
         var values = taken.Concat(rules.Select(r => r.Span)).Concat(rank is { } r ? [r.Span] : []).Concat(budget?.Span is { } b ? [b] : []).Concat(ranked).ToList();
-        var names = NameParser.Parse(text, values, metricsAreWords: true);
+        // In a question a name must look like one: quoted, next to a level word, two words or more, or with a digit.
+        IReadOnlyList<NameRef> names = NameParser.Parse(text, values, metricsAreWords: true).Where(n => n.Quoted || n.WithLevel is not null || n.Name.Contains(' ') || n.Name.Any(char.IsDigit)
+            || n.Name.Any(Lexicon.IsHan)).ToList();
         var intent = IntentParser.Classify(text, new Signals(metrics.Count > 0, dates.Count, rank is not null, budget is not null, names.Count));
         if (intent is Intent.Pause or Intent.Resume or Intent.Budget or Intent.MoveBudget)
         {
