@@ -20,6 +20,8 @@ public static class CoreServices
         services.AddSingleton<TokenService>();
         services.AddSingleton<PersonalAccessTokenService>();
         services.AddSingleton<Actions.ActionLogService>();
+        services.AddSingleton<Agent.ConversationService>();
+        services.AddSingleton<Agent.AgentActionStore>();
         services.AddSingleton<CreditConfigService>();
         services.AddSingleton<CreditService>();
         services.AddSingleton<MeteredWork>();
