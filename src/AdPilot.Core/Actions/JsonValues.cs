@@ -14,8 +14,7 @@ internal static class JsonValues
         (null, null) => true,
         (JsonObject x, JsonObject y) => x.Count == y.Count && x.All(f => y.ContainsKey(f.Key) && Same(f.Value, y[f.Key])),
         (JsonArray x, JsonArray y) => x.Count == y.Count && x.Zip(y).All(p => Same(p.First, p.Second)),
-        (JsonValue x, JsonValue y) when x.GetValueKind() == JsonValueKind.Number && y.GetValueKind() == JsonValueKind.Number =>
-            x.GetValue<decimal>() == y.GetValue<decimal>(),
+        (JsonValue x, JsonValue y) when Number(x) is { } m && Number(y) is { } n => m == n,
         (JsonValue x, JsonValue y) => x.ToJsonString() == y.ToJsonString(),
         _ => false,
     };
@@ -25,10 +24,17 @@ internal static class JsonValues
         var text = value switch
         {
             null => "empty",
-            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<decimal>().ToString("0.##", CultureInfo.InvariantCulture),
+            JsonValue v when Number(v) is { } number => number.ToString("0.##", CultureInfo.InvariantCulture),
             JsonValue v when v.TryGetValue<string>(out var s) => s,
             _ => value.ToJsonString(),
         };
         return text.Length <= MaxShown ? text : text[..(MaxShown - 1)] + "…";
     }
+
+    /// <summary>A number as a decimal, whatever it was read or made from (JSON text, a decimal, an int).</summary>
+    private static decimal? Number(JsonValue value) =>
+        value.GetValueKind() == JsonValueKind.Number
+        && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
 }
