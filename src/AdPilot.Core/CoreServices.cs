@@ -20,6 +20,8 @@ public static class CoreServices
         services.AddSingleton<TokenService>();
         services.AddSingleton<PersonalAccessTokenService>();
         services.AddSingleton<Actions.ActionLogService>();
+        services.AddSingleton<Agent.ConversationService>();
+        services.AddSingleton<Agent.AgentActionStore>();
         services.AddSingleton<CreditConfigService>();
         services.AddSingleton<CreditService>();
         services.AddSingleton<MeteredWork>();
@@ -42,6 +44,10 @@ public static class CoreServices
         services.AddSingleton<Reports.ReportSuggestions>();
         services.AddSingleton<Reports.ReportAnalysis>();
         services.AddSingleton<Reports.ReportDemo>();
+        services.AddSingleton<Campaigns.CampaignReverts>();
+        services.AddSingleton<Actions.ActionUndo>();
+        services.AddSingleton<Actions.ActionEffects>();
+        services.AddSingleton<Actions.EffectEstimator>();
         return services;
     }
 }

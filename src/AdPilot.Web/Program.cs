@@ -4,6 +4,7 @@ using AdPilot.Web.Api.RateLimiting;
 using AdPilot.Web.Components;
 using AdPilot.Web.Features.Actions;
 using AdPilot.Web.Features.AdAccounts;
+using AdPilot.Web.Features.Agent;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
 using AdPilot.Web.Features.Campaigns;
@@ -46,6 +47,7 @@ try
     builder.AddCreatives(paths);
     builder.AddOAuth();
     builder.AddMcp();
+    builder.AddAgent();
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
@@ -94,6 +96,7 @@ try
     app.MapSimulatedConsent();
     app.MapCreatives();
     app.MapMcpServer();
+    app.MapAgentApi();
     app.MapJobsDashboard();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -44,6 +44,9 @@ public sealed class AgentAction : IOwned
 public static class AgentActionStatuses
 {
     public const string Proposed = "proposed";
+
+    /// <summary>Taken by one Apply click; the tool is running.</summary>
+    public const string Applying = "applying";
     public const string Applied = "applied";
     public const string Dismissed = "dismissed";
     public const string Failed = "failed";

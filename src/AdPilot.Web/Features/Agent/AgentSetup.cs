@@ -1,0 +1,36 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using OpenAI;
+
+namespace AdPilot.Web.Features.Agent;
+
+/// <summary>The agent: its options, its model (offline by default; any OpenAI-compatible endpoint by configuration) and its services.</summary>
+internal static class AgentSetup
+{
+    /// <summary>The keyed <see cref="IChatClient"/> the agent talks to (tests put a scripted one here).</summary>
+    public const string ModelKey = "agent-model";
+
+    public static void AddAgent(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AgentOptions>()
+            .Bind(builder.Configuration.GetSection(AgentOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != AgentOptions.OpenAi || (o.BaseUrl is { IsAbsoluteUri: true } && !string.IsNullOrWhiteSpace(o.ApiKey) && o.Model != AgentOptions.Offline),
+                "Agent:Provider openai needs Agent:BaseUrl (an absolute URL such as https://api.openai.com/v1), Agent:ApiKey and Agent:Model (the model's name, priced in the credit config).")
+            .ValidateOnStart();
+        services.AddKeyedSingleton<IChatClient>(ModelKey, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentOptions>>().Value;
+            return options.Provider == AgentOptions.OpenAi
+                ? new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(options.ApiKey!), new OpenAIClientOptions { Endpoint = options.BaseUrl }).AsIChatClient()
+                : throw new InvalidOperationException("The offline agent is not registered yet.");
+        });
+        services.AddSingleton<AgentToolbox>();
+        services.AddSingleton<AgentActions>();
+        services.AddSingleton<AgentContextBuilder>();
+        services.AddSingleton<AgentTurnSlots>();
+        services.AddSingleton<AgentMetrics>();
+        services.AddSingleton<AgentService>();
+    }
+}
