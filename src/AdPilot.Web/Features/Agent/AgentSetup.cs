@@ -24,7 +24,7 @@ internal static class AgentSetup
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentOptions>>().Value;
             return options.Provider == AgentOptions.OpenAi
                 ? new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(options.ApiKey!), new OpenAIClientOptions { Endpoint = options.BaseUrl }).AsIChatClient()
-                : throw new InvalidOperationException("The offline agent is not registered yet.");
+                : new Offline.OfflineChatClient(sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<AgentToolbox>();
         services.AddSingleton<AgentActions>();

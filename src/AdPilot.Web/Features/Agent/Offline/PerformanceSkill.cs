@@ -59,7 +59,7 @@ internal static class PerformanceSkill
             var (now, before) = (total.Get("current")!.Value, total.Get("previous")!.Value);
             var headline = (turn.Request.Metric is { } m ? [m] : new[] { "spend", "conversions", "cpa", "roas" })
                 .Select(x => $"{Names.Metric(x, turn.Zh)} **{Say.Metric(x, now.Metric(x), currency)}** ({Say.Change(Say.ChangeOf(now.Metric(x), before.Metric(x)))})");
-            text.Append(totals.Count > 1 ? $"{currency}: " : "").AppendJoin(turn.T(", ", "，"), headline).Append(turn.T(".", "。")).Append("\n\n");
+            text.Append(totals.Count > 1 ? currency + turn.T(": ", "：") : "").AppendJoin(turn.T(", ", "，"), headline).Append(turn.T(".", "。")).Append("\n\n");
             text.Append(Markdown.Table([turn.T("Metric", "指标"), turn.T("This period", "本期"), turn.T("Previous", "上期"), turn.T("Change", "变化")],
                 Shown.Select(x => (IReadOnlyList<string>)[Names.Metric(x, turn.Zh), Say.Metric(x, now.Metric(x), currency), Say.Metric(x, before.Metric(x), currency),
                     Say.Change(Say.ChangeOf(now.Metric(x), before.Metric(x)))]))).Append('\n');

@@ -18,7 +18,7 @@ internal static class Proposals
             return step;
         }
 
-        var (proposed, applied, failed) = (new List<string>(), new List<string>(), new List<string>());
+        var (proposed, applied, failed, unchanged) = (new List<string>(), new List<string>(), new List<string>(), new List<string>());
         foreach (var change in changes)
         {
             var run = turn.Run(change.Call)!;
@@ -30,6 +30,10 @@ internal static class Proposals
             {
                 var why = action.Str("confirm_because");
                 proposed.Add($"- {change.Description}" + (why.Length > 0 ? turn.T($" — needs your confirmation: {why}", $"——需要你确认：{why}") : ""));
+            }
+            else if (run.Result.Bool("dry_run") && !run.Result.Items("changes").Any())
+            {
+                unchanged.Add($"- {change.Description}");
             }
             else
             {
@@ -49,6 +53,11 @@ internal static class Proposals
         if (applied.Count > 0)
         {
             text.Append(turn.T("Applied:", "已应用：")).Append("\n\n").AppendJoin('\n', applied).Append("\n\n");
+        }
+
+        if (unchanged.Count > 0)
+        {
+            text.Append(turn.T("Nothing to change, it is so already:", "无需修改，已经是这样：")).Append("\n\n").AppendJoin('\n', unchanged).Append("\n\n");
         }
 
         if (failed.Count > 0)
