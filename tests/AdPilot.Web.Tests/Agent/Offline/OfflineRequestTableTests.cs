@@ -61,6 +61,9 @@ public sealed class OfflineRequestTableTests
         { "过去7天转化最多的广告组", "", $"get_breakdown(descending=true, {Last7}, level=ad_set, limit=1, sort=conversions)" },
         { "点击率最低的3个广告", "", $"get_breakdown(descending=false, {Last7}, level=ad, limit=3, sort=ctr)" },
         { "花费前5名的广告系列", "", $"get_breakdown(descending=true, {Last7}, level=campaign, limit=5, sort=spend)" },
+        { "which campaigns have a CPA above 30?", "", $"get_breakdown(descending=true, {Last7}, level=campaign, limit=100, sort=cpa)" },
+        { "广告组CPA超过50的有哪些", "", $"get_breakdown(descending=true, {Last7}, level=ad_set, limit=100, sort=cpa)" },
+        { "昨天哪个广告系列花得最多", "", $"get_breakdown(descending=true, {Yesterday}, level=campaign, limit=1, sort=spend)" },
 
         // Comparisons between periods.
         { "compare this week with last week", "", $"get_reports(from=2026-11-16, to=2026-11-18) ; get_reports({LastWeek})" },
@@ -74,10 +77,13 @@ public sealed class OfflineRequestTableTests
         { "compare Spring Sale 1 and Holiday Push 3", "", "get_campaigns(page_size=10, search=Spring Sale 1) ; get_campaigns(page_size=10, search=Holiday Push 3)" },
         { "Spring Sale 1 vs Retargeting 2 last month", "", "get_campaigns(page_size=10, search=Spring Sale 1) ; get_campaigns(page_size=10, search=Retargeting 2)" },
         { "对比 Spring Sale 1 和 Holiday Push 3 的表现", "", "get_campaigns(page_size=10, search=Spring Sale 1) ; get_campaigns(page_size=10, search=Holiday Push 3)" },
+        { "Spring Sale 1 和 Holiday Push 3 哪个更好", "", "get_campaigns(page_size=10, search=Spring Sale 1) ; get_campaigns(page_size=10, search=Holiday Push 3)" },
 
         // Why a metric changed: both periods' totals and campaign breakdowns.
         { "why did my CPA go up yesterday?", "", $"get_reports({Yesterday}) ; get_breakdown(descending=true, {Yesterday}, level=campaign, limit=100, sort=spend) ; " +
             "get_breakdown(descending=true, from=2026-11-16, level=campaign, limit=100, sort=spend, to=2026-11-16)" },
+        { "为什么上周ROAS下降了", "", $"get_reports({LastWeek}) ; get_breakdown(descending=true, {LastWeek}, level=campaign, limit=100, sort=spend) ; " +
+            "get_breakdown(descending=true, from=2026-11-02, level=campaign, limit=100, sort=spend, to=2026-11-08)" },
         { "为什么昨天CPA上升了？", "", $"get_reports({Yesterday}) ; get_breakdown(descending=true, {Yesterday}, level=campaign, limit=100, sort=spend) ; " +
             "get_breakdown(descending=true, from=2026-11-16, level=campaign, limit=100, sort=spend, to=2026-11-16)" },
         { "why did roas drop last week", "", $"get_reports({LastWeek}) ; get_breakdown(descending=true, {LastWeek}, level=campaign, limit=100, sort=spend) ; " +
@@ -108,6 +114,7 @@ public sealed class OfflineRequestTableTests
         { "increase the budget for Holiday Push 3 by $30", "", "get_campaigns(page_size=10, search=Holiday Push 3)" },
         { "raise the budgt of Spring Sale 1 to 80", "", "get_campaigns(page_size=10, search=Spring Sale 1)" },
         { "把 Spring Sale 1 的预算提高20%", "", "get_campaigns(page_size=10, search=Spring Sale 1)" },
+        { "把 Spring Sale 1 的预算降低一半", "", "get_campaigns(page_size=10, search=Spring Sale 1)" },
         { "把ROAS最高的广告系列预算提高10%", "", $"get_breakdown(descending=true, {Last7}, level=campaign, limit=100, sort=roas)" },
         { "lower the budget of the worst campaign by cpa by 25%", "", $"get_breakdown(descending=true, {Last7}, level=campaign, limit=100, sort=cpa)" },
         { "double the budget of this campaign", "campaign:501", "get_campaign(campaign_id=501)" },

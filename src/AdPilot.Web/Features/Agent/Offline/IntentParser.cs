@@ -29,7 +29,7 @@ internal static class IntentParser
             : t.Has(Lexicon.Token) ? Intent.Tokens
             : t.Has(Lexicon.Creatives) ? Intent.Creatives
             : t.Has(Lexicon.Compare) || (s.Ranges >= 2 && t.Has("and", "和", "与", "跟")) ? (s.Names >= 2 ? Intent.CompareCampaigns : Intent.ComparePeriods)
-            : s.Rank || t.Has(Lexicon.Rank) ? Intent.Rank
+            : s.Rank || s.Rules || t.Has(Lexicon.Rank) ? Intent.Rank
             : t.Has(Lexicon.Trend) ? Intent.Trend
             : t.Has(Lexicon.Analyze) ? Intent.Analyze
             : Listing(t, s) is { } list ? list
@@ -51,4 +51,4 @@ internal static class IntentParser
 }
 
 /// <summary>What the other parsers found, for <see cref="IntentParser"/>.</summary>
-internal sealed record Signals(bool Metric, int Ranges, bool Rank, bool Amount, int Names);
+internal sealed record Signals(bool Metric, int Ranges, bool Rank, bool Amount, int Names, bool Rules = false);

@@ -50,10 +50,10 @@ internal static partial class Lexicon
     public static readonly string[] Decrease = ["lower", "decrease", "reduce", "cut", "trim", "drop", "shrink", "降低", "减少", "下调", "调低", "削减", "缩减"];
     public static readonly string[] Set = ["set", "change", "make", "adjust", "update", "put", "设为", "设置为", "设置", "设成", "调到", "调整为", "调整到", "改为", "改成", "调为", "定为", "提高到", "降低到", "增加到", "减少到", "降到", "提到"];
     public static readonly string[] Double = ["double", "翻倍", "加倍"];
-    public static readonly string[] Halve = ["halve", "half", "减半"];
+    public static readonly string[] Halve = ["halve", "half", "减半", "一半"];
     public static readonly string[] Move = ["move", "shift", "transfer", "reallocate", "reassign", "redistribute", "转移", "转到", "挪到", "挪", "移到", "调拨", "划转", "转给", "转入"];
     public static readonly string[] Why = ["why", "reason", "reasons", "explain", "cause", "caused", "what happened", "how come", "为什么", "为何", "原因", "怎么回事", "咋回事", "解释"];
-    public static readonly string[] Compare = ["compare", "compared", "comparison", "vs", "versus", "against", "week over week", "month over month", "对比", "比较", "相比", "环比", "同比"];
+    public static readonly string[] Compare = ["compare", "compared", "comparison", "vs", "versus", "against", "week over week", "month over month", "better than", "which is better", "对比", "比较", "相比", "环比", "同比", "更好", "哪个好"];
     public static readonly string[] Previous = ["previous", "prior", "before", "earlier", "last period", "week before", "day before", "month before", "上一期", "之前", "前一周", "前一天", "上期", "环比"];
     public static readonly string[] Rank = ["rank", "ranking", "ranked", "leaderboard", "排名", "排行"];
     public static readonly string[] Trend = ["trend", "trends", "trending", "over time", "daily", "weekly", "monthly", "by day", "by week", "by month", "per day", "day by day",
@@ -87,7 +87,8 @@ internal static partial class Lexicon
         "lifetime", "new", "paused", "active", "enabled", "higher", "lower", "rise", "rose", "risen", "rising", "dropped", "fell", "fall", "falling", "jump",
         "jumped", "spike", "spiked", "worse", "better", "change", "changed", "changes", "gone", "increased", "decreased", "got", "up", "down", "go", "went", "did", "percent", "pct", "usd", "eur", "gbp", "cny", "rmb", "dollars", "dollar", "euros", "euro", "yuan",
         "的", "把", "将", "从", "到", "给", "请", "帮我", "帮忙", "一下", "吗", "呢", "吧", "了", "和", "与", "跟", "我的", "我们的", "所有", "全部", "这个", "那个",
-        "该", "上的", "里的", "中的", "元", "块", "美元", "欧元", "百分之", "是", "在", "上", "看看", "查看", "显示", "告诉我", "我"];
+        "该", "上的", "里的", "中的", "元", "块", "美元", "欧元", "百分之", "是", "在", "看看", "查看", "显示", "告诉我", "我", "上升", "下降", "升高",
+        "变化", "变差", "变好", "下滑", "上涨", "下跌", "变高", "变低", "突然", "这么", "那么", "怎么", "转", "移", "有", "没有", "所有的", "各", "每个", "哪", "吗"];
 
     private static readonly string[] DateWords = [.. RelativeDates.Words, .. ExplicitDates.MonthNames, "since", "until", "till", "through", "thru", "ago", "weekend"];
 

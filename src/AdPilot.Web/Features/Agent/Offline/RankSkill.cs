@@ -5,22 +5,29 @@ namespace AdPilot.Web.Features.Agent.Offline;
 /// <summary>"Top 5 campaigns by ROAS", "worst ad sets by CPA", "which account spent the most": get_breakdown, ranked, as a table and a bar chart.</summary>
 internal static class RankSkill
 {
+    private const int MaxRows = 50;
+
     public static OfflineStep Next(OfflineTurn turn)
     {
         var request = turn.Request;
-        var direction = request.Rank?.Direction ?? "top";
-        var metric = request.Metric ?? Ranker.DefaultMetric(direction);
+        var rules = request.Rules;
+        var direction = request.Rank?.Direction ?? (rules.Count > 0 && rules[0].Op == "lt" ? "lowest" : "top");
+        var metric = rules.Count > 0 ? rules[0].Metric : request.Metric ?? Ranker.DefaultMetric(direction);
         var level = request.Level ?? "campaign";
-        var count = Ranker.Count(request, 5);
-        var calls = Calls(turn, level, metric, Ranker.Descending(direction, metric), direction is "best" or "worst" || Names.LowerIsBetter(metric) ? 100 : count);
+        var count = rules.Count > 0 ? MaxRows : Ranker.Count(request, 5);
+        var descending = Ranker.Descending(direction, metric);
+        var calls = Calls(turn, level, metric, descending, rules.Count > 0 || direction is "best" or "worst" || Names.LowerIsBetter(metric) ? 100 : count);
         if (turn.Need(calls) is { } step)
         {
             return step;
         }
 
-        var rows = Ranker.Order(calls.SelectMany(c => turn.Result(c).Items("rows")), metric, Ranker.Descending(direction, metric), direction is "best" or "worst").Take(count).ToList();
-        var title = turn.T($"{Word(direction, false)} {count} {Names.Level(level, false, count > 1)} by {Names.Metric(metric, false)}",
-            $"{Names.Metric(metric, true)}{Word(direction, true)}的 {count} 个{Names.Level(level, true)}") + $" · {request.Range}";
+        var rows = Ranker.Order(calls.SelectMany(c => turn.Result(c).Items("rows")), metric, descending, direction is "best" or "worst" || rules.Count > 0)
+            .Where(r => rules.All(rule => Ranker.Holds(rule, r))).Take(count).ToList();
+        var title = (rules.Count > 0
+            ? turn.T($"{Capital(Names.Level(level, false, true))} with {Ranker.Describe(turn, rules)}", $"{Ranker.Describe(turn, rules)}的{Names.Level(level, true)}")
+            : turn.T($"{Word(direction, false)} {count} {Names.Level(level, false, count > 1)} by {Names.Metric(metric, false)}",
+                $"{Names.Metric(metric, true)}{Word(direction, true)}的 {count} 个{Names.Level(level, true)}")) + $" · {request.Range}";
         if (rows.Count == 0)
         {
             return new AnswerStep(turn.T($"No {Names.Level(level, false, true)} delivered between {request.Range.FromText} and {request.Range.ToText}.",
@@ -58,6 +65,8 @@ internal static class RankSkill
         return Markdown.Table(["#", turn.T("Name", "名称"), .. columns.Select(m => Names.Metric(m, turn.Zh))],
             rows.Select((r, i) => (IReadOnlyList<string>)[$"{i + 1}", r.Str("name"), .. columns.Select(m => Say.Metric(m, r.Metric(m), r.Str("currency")))]));
     }
+
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Word(string direction, bool zh) => (direction, zh) switch
     {

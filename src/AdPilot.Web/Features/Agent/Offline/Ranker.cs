@@ -27,6 +27,14 @@ internal static class Ranker
         return [.. ordered.ThenBy(r => r.Long("id")).ThenBy(r => r.Str("currency"), StringComparer.Ordinal)];
     }
 
+    /// <summary>A rule on a row; a cost per result with no results counts as above any threshold the spend is above.</summary>
+    public static bool Holds(Rule rule, JsonElement row) =>
+        row.Metric(rule.Metric) is { } value ? rule.Holds(value) : Names.LowerIsBetter(rule.Metric) && rule.Op == "gt" && row.Dec("spend") > rule.Value;
+
+    /// <summary>The rules in words: "CPA over $20", "ROAS under 1.5".</summary>
+    public static string Describe(OfflineTurn turn, IReadOnlyList<Rule> rules) =>
+        string.Join(turn.T(" and ", "且"), rules.Select(r => $"{Names.Metric(r.Metric, turn.Zh)} {(r.Op == "gt" ? turn.T("over", "高于") : turn.T("under", "低于"))} {Say.Metric(r.Metric, r.Value, "")}".TrimEnd()));
+
     /// <summary>Highest first? top/highest yes; bottom/lowest no; best and worst by which way is good for the metric.</summary>
     public static bool Descending(string direction, string metric) => direction switch
     {

@@ -21,7 +21,7 @@ internal static class RequestParser
         // In a question a name must look like one: quoted, next to a level word, two words or more, or with a digit.
         IReadOnlyList<NameRef> names = NameParser.Parse(text, values, metricsAreWords: true).Where(n => n.Quoted || n.WithLevel is not null || n.Name.Contains(' ') || n.Name.Any(char.IsDigit)
             || n.Name.Any(Lexicon.IsHan)).ToList();
-        var intent = IntentParser.Classify(text, new Signals(metrics.Count > 0, dates.Count, rank is not null, budget is not null, names.Count));
+        var intent = IntentParser.Classify(text, new Signals(metrics.Count > 0, dates.Count, rank is not null, budget is not null, names.Count, rules.Count > 0));
         if (intent is Intent.Pause or Intent.Resume or Intent.Budget or Intent.MoveBudget)
         {
             names = NameParser.Parse(text, values, metricsAreWords: false);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AdPilot.Web.Features.Agent.Offline;
 
 /// <summary>Pause or resume: the page's entity ("pause this"), entities by name ("pause Spring Sale 1"), or by rule or rank ("ad sets with CPA over 20", "the three worst ad sets on Meta").</summary>
@@ -69,9 +67,9 @@ internal static class StatusSkill
 
         var status = pause ? "active" : "paused";
         var ranked = Ranker.Order(calls.SelectMany(c => turn.Result(c).Items("rows")), metric, descending, deliveredOnly: true).Where(r => r.Str("status") == status).ToList();
-        var selected = request.Rules.Count > 0 ? ranked.Where(r => request.Rules.All(rule => Holds(rule, r))).Take(MaxChanges).ToList() : ranked.Take(Ranker.Count(request, 3)).ToList();
+        var selected = request.Rules.Count > 0 ? ranked.Where(r => request.Rules.All(rule => Ranker.Holds(rule, r))).Take(MaxChanges).ToList() : ranked.Take(Ranker.Count(request, 3)).ToList();
         var what = request.Rules.Count > 0
-            ? string.Join(turn.T(" and ", "且"), request.Rules.Select(r => $"{Names.Metric(r.Metric, turn.Zh)} {(r.Op == "gt" ? turn.T("over", "高于") : turn.T("under", "低于"))} {Say.Metric(r.Metric, r.Value, "")}".TrimEnd()))
+            ? Ranker.Describe(turn, request.Rules)
             : turn.T($"the {Names.Level(level, false, true)} ranked {direction} by {Names.Metric(metric, false)}", $"按{Names.Metric(metric, true)}排名{(direction == "best" ? "最好" : "最差")}的{Names.Level(level, true)}");
         var scope = request.Accounts.Count > 0 ? $" ({string.Join(", ", request.Accounts.Select(a => a.Name))})" : "";
         if (selected.Count == 0)
@@ -86,8 +84,4 @@ internal static class StatusSkill
         return Proposals.Make(turn, [.. selected.Select(r => new PlannedChange(ToolCall.Of($"{verb}_{level}", ($"{level}_id", r.Long("id"))),
             Proposals.Verb(turn, pause, level, r.Str("name")) + $" ({Names.Metric(metric, turn.Zh)} {Say.Metric(metric, r.Metric(metric), r.Str("currency"))})"))], preface);
     }
-
-    /// <summary>A rule on a row; a cost per result with no results counts as above any threshold the spend is above.</summary>
-    private static bool Holds(Rule rule, JsonElement row) =>
-        row.Metric(rule.Metric) is { } value ? rule.Holds(value) : Names.LowerIsBetter(rule.Metric) && rule.Op == "gt" && row.Dec("spend") > rule.Value;
 }
