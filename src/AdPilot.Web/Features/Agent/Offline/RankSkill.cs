@@ -34,8 +34,11 @@ internal static class RankSkill
                 $"{request.Range.FromText} 至 {request.Range.ToText} 没有投放的{Names.Level(level, true)}。"));
         }
 
-        var lead = turn.T($"**{rows[0].Str("name")}** comes first with {Names.Metric(metric, false)} {Say.Metric(metric, rows[0].Metric(metric), rows[0].Str("currency"))}.",
-            $"排在第一的是 **{rows[0].Str("name")}**，{Names.Metric(metric, true)}为 {Say.Metric(metric, rows[0].Metric(metric), rows[0].Str("currency"))}。");
+        var (name, spent, value) = (rows[0].Str("name"), Say.Money(rows[0].Dec("spend"), rows[0].Str("currency")), Say.Metric(metric, rows[0].Metric(metric), rows[0].Str("currency")));
+        var what = metric == "cpc" ? turn.T("a click", "点击") : turn.T("a conversion", "转化");
+        var lead = rows[0].Metric(metric) is null
+            ? turn.T($"**{name}** comes first: it spent {spent} without {what}.", $"排在第一的是 **{name}**：花费 {spent} 却没有任何{what}。")
+            : turn.T($"**{name}** comes first with {Names.Metric(metric, false)} {value}.", $"排在第一的是 **{name}**，{Names.Metric(metric, true)}为 {value}。");
         var text = $"**{title}**\n\n{lead}\n\n{Table(turn, rows, metric)}";
         var chart = metric is "roas" or "ctr" or "cvr" || rows.Select(r => r.Str("currency")).Distinct().Count() == 1
             ? AgentData.Chart(title, "bar", [.. rows.Select(r => r.Str("name"))], [new ChartSeries(Names.Metric(metric, turn.Zh), [.. rows.Select(r => r.Metric(metric))])])

@@ -49,7 +49,7 @@ internal static class WhySkill
         if (parts is not null)
         {
             text.Append(Cause(turn, metric, currency, now, before, parts)).Append("\n\n");
-            text.Append(Factors(turn, metric, currency, parts)).Append('\n');
+            text.Append(Factors(turn, metric, currency, parts, now, before)).Append('\n');
             data = [AgentData.Chart(turn.T($"Effect on {Names.Metric(metric, false)} (%)", $"对{Names.Metric(metric, true)}的影响 (%)"), "bar",
                 [.. parts.Select(p => Decomposition.Name(p.Factor, turn.Zh))], [new ChartSeries(turn.T("effect %", "影响 %"), [.. parts.Select(p => (decimal?)Effect(p.Effect))])], "%")];
         }
@@ -67,8 +67,9 @@ internal static class WhySkill
     {
         var (x, y) = (now.Metric(metric), before.ValueKind == JsonValueKind.Object ? before.Metric(metric) : null);
         var change = Say.ChangeOf(x, y);
-        var way = change switch { null => turn.T("changed", "变化了"), > 0.5m => turn.T($"went **up {Say.Change(change)}**", $"**上升了 {Say.Change(change)}**"),
-            < -0.5m => turn.T($"went **down {Say.Change(change)}**", $"**下降了 {Say.Change(change)}**"), _ => turn.T("barely moved", "几乎没有变化") };
+        var size = change is { } c ? Say.Number(Math.Abs(c)) + "%" : "";
+        var way = change switch { null => turn.T("changed", "变化了"), > 0.5m => turn.T($"went **up {size}**", $"**上升了 {size}**"),
+            < -0.5m => turn.T($"went **down {size}**", $"**下降了 {size}**"), _ => turn.T("barely moved", "几乎没有变化") };
         return turn.T($"{Names.Metric(metric, false)} {way}: {Say.Metric(metric, y, currency)} → {Say.Metric(metric, x, currency)} ({currency}).",
             $"{Names.Metric(metric, true)}{way}：{Say.Metric(metric, y, currency)} → {Say.Metric(metric, x, currency)}（{currency}）。");
     }
@@ -81,7 +82,7 @@ internal static class WhySkill
         var text = turn.T(
             $"The main reason: **{Decomposition.Name(main.Factor, false)}** moved {Say.Change(main.Change)} ({Decomposition.Format(main.Factor, main.Before, currency)} → {Decomposition.Format(main.Factor, main.Now, currency)}), which alone moved {Names.Metric(metric, false)} by about {Say.Change(Effect(main.Effect))}. Other factors: {string.Join(", ", others)}.",
             $"主要原因：**{Decomposition.Name(main.Factor, true)}**变化了 {Say.Change(main.Change)}（{Decomposition.Format(main.Factor, main.Before, currency)} → {Decomposition.Format(main.Factor, main.Now, currency)}），仅这一项就使{Names.Metric(metric, true)}变化约 {Say.Change(Effect(main.Effect))}。其他因素：{string.Join("，", others)}。");
-        if (Decomposition.Explain(main.Factor, now, before) is { } sub && main.Factor != metric)
+        if (main.Factor is "cpc" or "clicks" or "conversions" && Decomposition.Explain(main.Factor, now, before) is { } sub)
         {
             var inner = sub.OrderByDescending(p => Math.Abs(p.Effect)).First();
             text += turn.T($" {Decomposition.Name(main.Factor, false)} itself moved mostly because {Decomposition.Name(inner.Factor, false)} changed {Say.Change(inner.Change)}.",
@@ -91,10 +92,16 @@ internal static class WhySkill
         return text;
     }
 
-    private static string Factors(OfflineTurn turn, string metric, string currency, IReadOnlyList<Decomposition.Part> parts) =>
-        Markdown.Table([turn.T("Factor", "因素"), turn.T("Before", "之前"), turn.T("Now", "现在"), turn.T("Change", "变化"), turn.T($"Effect on {Names.Metric(metric, false)}", $"对{Names.Metric(metric, true)}的影响")],
+    /// <summary>The factors with their effect, then spend, CTR and CPM for context (they act through the factors, so no effect of their own).</summary>
+    private static string Factors(OfflineTurn turn, string metric, string currency, IReadOnlyList<Decomposition.Part> parts, JsonElement now, JsonElement before)
+    {
+        var context = new[] { "spend", "ctr", "cpm" }.Where(f => f != metric && parts.All(p => p.Factor != f))
+            .Select(f => (IReadOnlyList<string>)[Decomposition.Name(f, turn.Zh), Decomposition.Format(f, Decomposition.Value(before, f), currency),
+                Decomposition.Format(f, Decomposition.Value(now, f), currency), Say.Change(Say.ChangeOf(Decomposition.Value(now, f), Decomposition.Value(before, f))), "–"]);
+        return Markdown.Table([turn.T("Factor", "因素"), turn.T("Before", "之前"), turn.T("Now", "现在"), turn.T("Change", "变化"), turn.T($"Effect on {Names.Metric(metric, false)}", $"对{Names.Metric(metric, true)}的影响")],
             parts.Select(p => (IReadOnlyList<string>)[Decomposition.Name(p.Factor, turn.Zh), Decomposition.Format(p.Factor, p.Before, currency), Decomposition.Format(p.Factor, p.Now, currency),
-                Say.Change(p.Change), Say.Change(Effect(p.Effect))]));
+                Say.Change(p.Change), Say.Change(Effect(p.Effect))]).Concat(context));
+    }
 
     /// <summary>The entities that pushed the total most in the direction it moved: each one's numerator against the whole's old ratio.</summary>
     private static string Drivers(OfflineTurn turn, string metric, string currency, string level, JsonElement nowRows, JsonElement beforeRows, JsonElement before)
