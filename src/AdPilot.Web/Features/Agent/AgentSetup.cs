@@ -32,5 +32,6 @@ internal static class AgentSetup
         services.AddSingleton<AgentTurnSlots>();
         services.AddSingleton<AgentMetrics>();
         services.AddSingleton<AgentService>();
+        services.AddChatTransports(builder.Configuration);
     }
 }
