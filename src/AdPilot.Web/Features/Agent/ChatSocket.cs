@@ -269,14 +269,17 @@ internal sealed class ChatSocket(ChatSockets host, WebSocket socket, ClaimsPrinc
                     return;
                 }
 
-                if (now >= nextPing)
+                var sendPing = now >= nextPing;
+                nextPing = sendPing ? now + ping : nextPing;
+
+                // The next wake-up is set before the ping goes out, so it is counted from now (the client may answer at once).
+                var wake = Task.Delay(new[] { nextPing, lastPong + timeout, expires ?? DateTimeOffset.MaxValue }.Min() - now, clock, ct);
+                if (sendPing)
                 {
-                    nextPing = now + ping;
                     await SendAsync(ChatSocketEvents.Ping(), ping);
                 }
 
-                var due = new[] { nextPing, lastPong + timeout, expires ?? DateTimeOffset.MaxValue }.Min() - clock.GetUtcNow();
-                await Task.Delay(due > TimeSpan.FromMilliseconds(1) ? due : TimeSpan.FromMilliseconds(1), clock, ct);
+                await wake;
             }
         }
         catch (OperationCanceledException)
