@@ -12,19 +12,12 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/tools/chat"
 MODULES="${ADPILOT_TOOLS_DIR:-$HOME/.cache/adpilot-tools}/chat-clients"
-PACKAGES=(ai@7.0.173 ws@8.23.0)
 log() { printf '[chat-check] %s\n' "$*"; }
 # shellcheck source=tools/lib/app.sh
 . "$ROOT/tools/lib/app.sh"
 use_tmp adpilot-chat
 
-marker="$MODULES/.installed-$(echo "${PACKAGES[*]}" | tr ' /@' '_-_')"
-if [ ! -f "$marker" ]; then
-  log "installing ${PACKAGES[*]} into $MODULES"
-  mkdir -p "$MODULES" && npm install --prefix "$MODULES" --no-audit --no-fund --silent "${PACKAGES[@]}" >"$TMP/npm.log" 2>&1 \
-    || { log "npm install failed"; cat "$TMP/npm.log"; exit 2; }
-  touch "$marker"
-fi
+npm_tool "$MODULES" ai@7.0.173 ws@8.23.0
 
 MODEL_PORT=$(free_port)
 node "$HERE/fake-openai.mjs" "$MODEL_PORT" >"$TMP/model.log" 2>&1 &

@@ -16,6 +16,17 @@ _stop_and_clean() {
   rm -rf "$TMP"
 }
 
+# npm_tool DIR PACKAGE@VERSION…: installs the packages into DIR (a cache folder outside the repo) once.
+npm_tool() {
+  local dir=$1; shift
+  local marker; marker="$dir/.installed-$(echo "$*" | tr ' /@' '_-_')"
+  [ -f "$marker" ] && return 0
+  log "installing $* into $dir"
+  mkdir -p "$dir" && npm install --prefix "$dir" --no-audit --no-fund --silent "$@" >"$TMP/npm.log" 2>&1 \
+    || { log "npm install $* failed"; cat "$TMP/npm.log"; exit 2; }
+  touch "$marker"
+}
+
 # start_app BASE_URL [NAME=VALUE…]: the Release build with its embedded defaults, in Development (which turns on the
 # e-mail-only dev token, never in Production), with its own data folder in $TMP and these settings as environment
 # variables; waits until it is live. Its log is $TMP/app.log.

