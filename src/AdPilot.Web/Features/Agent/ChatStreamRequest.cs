@@ -15,7 +15,7 @@ public sealed record ChatStreamRequest
     public string? Id { get; init; }
 
     /// <summary>The chat so far, oldest first; the last one is the user's new message.</summary>
-    [Required, MinLength(1), MaxLength(1_000)]
+    [Required, MinLength(1, ErrorMessage = "Send at least one message."), MaxLength(1_000, ErrorMessage = "Send at most {1} messages.")]
     public IReadOnlyList<UiMessage> Messages { get; init; } = [];
 
     /// <summary>submit-message or regenerate-message (both start a new turn with the last user message).</summary>
@@ -61,7 +61,7 @@ public sealed record UiMessage
     [Required, RegularExpression("^(system|user|assistant)$", ErrorMessage = "role is system, user or assistant.")]
     public string Role { get; init; } = "";
 
-    [Required, MaxLength(1_000)]
+    [Required, MaxLength(1_000, ErrorMessage = "A message can have at most {1} parts.")]
     public IReadOnlyList<UiMessagePart> Parts { get; init; } = [];
 }
 
