@@ -6,7 +6,7 @@
 #       one /ws/chat socket, beside the fake model alone and a plain authenticated GET: p50/p95 ms;
 #   (a) idle /ws/chat connections held by the app: opens 1,000 then C (default 5,000), and reads the app's resident
 #       memory (VmRSS) before and after, settled for 3 s: memory per connection.
-# Usage: bench/chat.sh [C connections] [N turns]. Extra build arguments in ADPILOT_BENCH_BUILD_ARGS (e.g. --no-dependencies).
+# Usage: bench/chat.sh [C connections] [N turns] (N ≤ 150: each of the two users spends its signup gift, ~0.55 credits a turn). Extra build arguments in ADPILOT_BENCH_BUILD_ARGS (e.g. --no-dependencies).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -33,7 +33,8 @@ start_app "$BASE" Agent__Provider=openai Agent__Model=gpt-4o-mini Agent__BaseUrl
   RateLimit__PermitsPerMinute=1000000 Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning
 APP=${PIDS[-1]}
 PAT=$(access_token "$BASE" bench-chat@example.com '["read","write"]') || { log "creating the access token failed"; exit 1; }
-export ADPILOT_URL="$BASE" ADPILOT_TOKEN="$PAT" ADPILOT_MODEL_URL="http://127.0.0.1:$MODEL_PORT/v1" ADPILOT_CHAT_MODULES="$MODULES"
+WS_PAT=$(access_token "$BASE" bench-ws@example.com '["read","write"]') || { log "creating the access token failed"; exit 1; }
+export ADPILOT_URL="$BASE" ADPILOT_TOKEN="$PAT" ADPILOT_WS_TOKEN="$WS_PAT" ADPILOT_MODEL_URL="http://127.0.0.1:$MODEL_PORT/v1" ADPILOT_CHAT_MODULES="$MODULES"
 log "AdPilot (pid $APP) on $BASE; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 
 echo

@@ -5,12 +5,13 @@
 //              response headers, to the first text-delta, to [DONE]) and /ws/chat on one socket (to turn_started, to
 //              the first text_delta, to turn_finished); plus the fake model alone and GET /api/v1/credits/balance as
 //              floors. Prints a Markdown table of p50/p95 in ms.
-// Environment: ADPILOT_URL, ADPILOT_TOKEN (bearer), ADPILOT_MODEL_URL (the fake's base URL), ADPILOT_CHAT_MODULES (node_modules/ws).
+// Environment: ADPILOT_URL, ADPILOT_TOKEN and ADPILOT_WS_TOKEN (bearer tokens of two users), ADPILOT_MODEL_URL (the fake's base URL), ADPILOT_CHAT_MODULES (node_modules/ws).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import readline from 'node:readline';
 
-const { ADPILOT_URL: base, ADPILOT_TOKEN: token, ADPILOT_MODEL_URL: model, ADPILOT_CHAT_MODULES: modules } = process.env;
+// Two users, because each turn spends credits and a new user has the signup gift only: one for /api/chat, one for /ws/chat.
+const { ADPILOT_URL: base, ADPILOT_TOKEN: token, ADPILOT_WS_TOKEN: wsToken = token, ADPILOT_MODEL_URL: model, ADPILOT_CHAT_MODULES: modules } = process.env;
 const WebSocket = createRequire(join(modules ?? process.cwd(), 'resolve.js'))('ws');
 const wsUrl = `${base.replace(/^http/, 'ws')}/ws/chat`;
 const auth = { Authorization: `Bearer ${token}` };
@@ -20,7 +21,7 @@ const count = Number(countText);
 
 function open() {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(wsUrl, { headers: auth, perMessageDeflate: false });
+    const socket = new WebSocket(wsUrl, { headers: { Authorization: `Bearer ${wsToken}` }, perMessageDeflate: false });
     socket.on('open', () => resolve(socket));
     socket.on('error', reject);
     socket.on('unexpected-response', (_, res) => reject(new Error(`refused ${res.statusCode}`)));
