@@ -51,6 +51,9 @@ public sealed class OpenAiAgentTests(OpenAiAgentHost host) : IClassFixture<OpenA
             Assert.Equal(Required(registered.InputSchema), Required(sent));
         }
 
+        // Compact JSON: the adapter writes the tools' schemas indented, whitespace a provider would bill as prompt tokens every round.
+        Assert.All(host.Provider.Requests.TakeLast(2), r => Assert.DoesNotContain('\n', r.Body));
+
         // The next request carried the model's calls and the tools' results as tool messages answering them.
         var messages = chats[1].GetProperty("messages").EnumerateArray().ToList();
         var calls = messages.Single(m => m.GetProperty("role").GetString() == "assistant").GetProperty("tool_calls").EnumerateArray().ToList();

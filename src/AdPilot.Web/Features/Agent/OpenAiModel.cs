@@ -10,7 +10,8 @@ namespace AdPilot.Web.Features.Agent;
 /// The agent's model on any OpenAI-compatible chat-completions endpoint (docs/decisions/027): OpenAI, Azure OpenAI's v1
 /// endpoint, a local llama.cpp or vLLM server. The SDK's pipeline retries what is worth retrying (<see cref="ProviderRetryPolicy"/>, <see cref="AgentOptions.MaxRetries"/>)
 /// and gives up on a silent connection (<see cref="AgentOptions.NetworkTimeoutSeconds"/>); it logs through the app's logging
-/// with headers redacted (the key travels in Authorization, which the SDK never logs) and never the prompts or answers.
+/// with headers redacted (the key travels in Authorization, which the SDK never logs) and never the prompts or answers;
+/// requests go out as compact JSON (<see cref="CompactJsonPolicy"/>).
 /// </summary>
 internal static class OpenAiModel
 {
@@ -27,6 +28,7 @@ internal static class OpenAiModel
             UserAgentApplicationId = ApplicationId,
             ClientLoggingOptions = new ClientLoggingOptions { LoggerFactory = loggerFactory, EnableMessageContentLogging = false },
         };
+        client.AddPolicy(new CompactJsonPolicy(), PipelinePosition.PerCall);
         return new ChatClient(options.Model, new ApiKeyCredential(options.ApiKey!), client).AsIChatClient();
     }
 }
