@@ -30,7 +30,7 @@ public class FuzzWorld : IAsyncLifetime
     /// <summary>A browser-like client (cookies, no redirects followed), signed out.</summary>
     public HttpClient CreateBrowser() => _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>Resource (ad-account, campaign, ad-set, ad, creative, notification) → the fuzzer's id and the other user's.</summary>
+    /// <summary>Resource (ad-account, campaign, ad-set, ad, creative, notification, conversation, action) → the fuzzer's id and the other user's.</summary>
     public Dictionary<string, (long Own, long Other)> Ids { get; } = [];
 
     /// <summary>False when the world needs servers this run does not have (its tests are skipped).</summary>
@@ -94,8 +94,11 @@ public class FuzzWorld : IAsyncLifetime
         using var form = new MultipartFormDataContent { { new ByteArrayContent(TestImages.Png(64, 64)) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } }, "file", "fuzz.png" } };
         var creative = await (await api.PostAsync("/api/v1/creatives", form)).Content.ReadFromJsonAsync<JsonElement>();
         var notifications = (await api.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items");
+        var (conversation, agentAction) = await SeedConversationAsync(email, campaign);
         return new Dictionary<string, long>
         {
+            ["conversation"] = conversation,
+            ["action"] = agentAction,
             ["ad-account"] = account,
             ["campaign"] = campaign,
             ["ad-set"] = adSet.GetProperty("id").GetInt64(),
@@ -103,6 +106,19 @@ public class FuzzWorld : IAsyncLifetime
             ["creative"] = creative.GetProperty("id").GetInt64(),
             ["notification"] = notifications.GetArrayLength() > 0 ? notifications[0].GetProperty("id").GetInt64() : 1,
         };
+    }
+
+    /// <summary>A conversation with the agent and an action card it proposed, stored as the agent stores them (no model needed).</summary>
+    private async Task<(long Conversation, long Action)> SeedConversationAsync(string email, long campaignId)
+    {
+        var userId = (await Services.GetRequiredService<AdPilot.Core.Users.UserService>().SignInAsync(new AdPilot.Core.Users.ExternalIdentity("dev", email, email, null, null))).Id;
+        var (conversation, _) = await Services.GetRequiredService<AdPilot.Core.Agent.ConversationService>().AddUserMessageAsync(userId, null, "Pause my worst campaign");
+        var action = await Services.GetRequiredService<AdPilot.Core.Agent.AgentActionStore>().AddAsync(new AdPilot.Core.Agent.AgentAction
+        {
+            UserId = userId, ConversationId = conversation, Tool = "pause_campaign", ArgumentsJson = $"{{\"campaign_id\":{campaignId}}}",
+            EntityType = "campaign", EntityId = campaignId, EntityName = "fuzz", Summary = "Pause campaign fuzz", ChangesJson = "[]",
+        });
+        return (conversation, action.Id);
     }
 }
 
