@@ -533,6 +533,18 @@ S = {
  "Actions.Recent": ("Recent changes", "最近更改"),
  "Actions.Recent.Empty": ("No changes by AI clients or rules yet.", "暂无 AI 客户端或规则所做的更改。"),
  "Actions.Recent.All": ("See all", "查看全部"),
+ "Actions.Undo": ("Undo", "撤销"),
+ "Actions.Undo.Title": ("Undo this change?", "撤销此更改？"),
+ "Actions.Undo.Body": ("AdPilot puts back the values from before this change, on the ad platform too. If they were changed again since, the undo is refused and nothing changes.", "AdPilot 会恢复此更改之前的值，广告平台上也会同步恢复。如果之后又被修改过，撤销会被拒绝，不做任何更改。"),
+ "Actions.Undo.Done": ("Change undone.", "已撤销更改。"),
+ "Actions.Undo.Refused": ("Could not undo: {0}", "无法撤销：{0}"),
+ "Actions.Effect": ("Effect after 3 days: {0}", "3 天后的效果：{0}"),
+ "Actions.Effect.Spend": ("spend {0}", "花费 {0}"),
+ "Actions.Effect.SpendFromTo": ("spend {0} → {1}", "花费 {0} → {1}"),
+ "Actions.Effect.Cpa": ("CPA {0} → {1}", "CPA {0} → {1}"),
+ "Actions.Effect.Roas": ("ROAS {0} → {1}", "ROAS {0} → {1}"),
+ "Actions.Effect.NoMetrics": ("Effect after 3 days: no metrics to compare.", "3 天后的效果：没有可比较的数据。"),
+ "Actions.Effect.Undone": ("Effect not measured: undone within 3 days.", "未衡量效果：已在 3 天内撤销。"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

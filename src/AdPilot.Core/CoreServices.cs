@@ -43,6 +43,10 @@ public static class CoreServices
         services.AddSingleton<Reports.ReportSuggestions>();
         services.AddSingleton<Reports.ReportAnalysis>();
         services.AddSingleton<Reports.ReportDemo>();
+        services.AddSingleton<Campaigns.CampaignReverts>();
+        services.AddSingleton<Actions.ActionUndo>();
+        services.AddSingleton<Actions.ActionEffects>();
+        services.AddSingleton<Actions.EffectEstimator>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ public sealed record Actor(string Source, string? Client)
 }
 
 /// <summary>A change to record: what it was done to, and the state before and after (null for created or deleted).</summary>
+/// <param name="RevertsId">For an undo: the entry it reverted.</param>
 public sealed record ActionRecord(
     string Action,
     string EntityType,
@@ -17,8 +18,13 @@ public sealed record ActionRecord(
     string EntityName,
     string Summary,
     JsonNode? Before,
-    JsonNode? After);
+    JsonNode? After,
+    long? RevertsId = null);
 
+/// <param name="Effect">The measured effect once 3 days have passed (<see cref="ActionEffects"/>): the entity's metrics before vs after, per currency.</param>
+/// <param name="CanUndo">
+/// True when the change is one undo can re-apply and it was not undone yet; the undo still refuses if the entity changed since.
+/// </param>
 public sealed record ActionLogView(
     long Id,
     string Source,
@@ -32,7 +38,10 @@ public sealed record ActionLogView(
     JsonNode? After,
     DateTime CreatedAt,
     DateTime? UndoneAt,
-    long? RevertsId);
+    long? RevertsId,
+    JsonNode? Effect = null,
+    DateTime? EffectMeasuredAt = null,
+    bool CanUndo = false);
 
 public sealed record ActionLogQuery
 {

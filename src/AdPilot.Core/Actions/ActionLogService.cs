@@ -22,6 +22,7 @@ public sealed class ActionLogService(IDbContextFactory<AppDbContext> dbFactory, 
             Summary = Truncate(record.Summary, 500) ?? "",
             BeforeJson = record.Before?.ToJsonString(),
             AfterJson = record.After?.ToJsonString(),
+            RevertsId = record.RevertsId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -65,9 +66,13 @@ public sealed class ActionLogService(IDbContextFactory<AppDbContext> dbFactory, 
         return View(entry);
     }
 
-    private static ActionLogView View(ActionLogEntry a) =>
-        new(a.Id, a.Source, a.Client, a.Action, a.EntityType, a.EntityId, a.EntityName, a.Summary,
-            Parse(a.BeforeJson), Parse(a.AfterJson), a.CreatedAt, a.UndoneAt, a.RevertsId);
+    private static ActionLogView View(ActionLogEntry a)
+    {
+        var (before, after) = (Parse(a.BeforeJson), Parse(a.AfterJson));
+        return new(a.Id, a.Source, a.Client, a.Action, a.EntityType, a.EntityId, a.EntityName, a.Summary, before, after, a.CreatedAt, a.UndoneAt,
+            a.RevertsId, Parse(a.EffectJson), a.EffectMeasuredAt,
+            a.UndoneAt is null && ActionUndo.WhyNot(a.Action, a.EntityType, a.EntityId, a.RevertsId, before, after) is null);
+    }
 
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 

@@ -25,7 +25,8 @@ public sealed class CampaignChanges(IDbContextFactory<AppDbContext> dbFactory, A
     public const string AdSetType = "ad_set";
     public const string AdType = "ad";
 
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    /// <summary>How the log names fields inside values (targeting's <c>age_min</c>): what reading a value back must use too.</summary>
+    internal static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public async Task<CampaignChange> CreateAsync(long userId, CreateCampaignRequest request, CancellationToken ct = default)
     {
@@ -155,6 +156,39 @@ public sealed class CampaignChanges(IDbContextFactory<AppDbContext> dbFactory, A
         };
         state["id"] = id;
         return state;
+    }
+
+    /// <summary>
+    /// The entity's current values of the named fields, as a change of it names them (a campaign's <c>ad_sets.{id}.targeting</c>
+    /// too); a field the entity no longer has (an ad set deleted since) is left out. Refuses, like a write, when the ad account
+    /// cannot be reached, so an undo that could not sync is refused before anything changes.
+    /// </summary>
+    public async Task<JsonObject> CurrentAsync(long userId, CampaignLevel level, long id, IEnumerable<string> fields, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await CampaignOfAsync(db, userId, level, id, ct);
+        await accounts.AccessAsync(userId, campaign.AdAccountId, ct);
+        var all = level switch
+        {
+            CampaignLevel.Campaign => Fields(campaign),
+            CampaignLevel.AdSet => Fields(campaign.AdSets.Single(s => s.Id == id)),
+            _ => Fields(campaign.AdSets.SelectMany(s => s.Ads).Single(a => a.Id == id)),
+        };
+        if (level == CampaignLevel.Campaign)
+        {
+            foreach (var adSet in campaign.AdSets)
+            {
+                all[TargetingField(adSet.Id)] = Targeting(adSet);
+            }
+        }
+
+        var current = new JsonObject();
+        foreach (var field in fields.Where(f => all.ContainsKey(f)))
+        {
+            current[field] = all[field]?.DeepClone();
+        }
+
+        return current;
     }
 
     public static string TargetingField(long adSetId) => $"ad_sets.{adSetId.ToString(CultureInfo.InvariantCulture)}.targeting";

@@ -57,9 +57,17 @@ internal static class Periods
     }
 
     /// <summary>The user's today in their own time zone (UTC when the zone is unknown).</summary>
-    public static DateOnly Today(TimeProvider clock, string? timeZone)
+    public static DateOnly Today(TimeProvider clock, string? timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone(timeZone)).DateTime);
+
+    /// <summary>The time zone of a user or ad account (UTC when the zone is unknown).</summary>
+    public static TimeZoneInfo Zone(string? timeZone) =>
+        timeZone is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>The instant a reporting day starts in the zone (an hour later where midnight falls in a DST gap).</summary>
+    public static DateTime StartUtc(DateOnly day, TimeZoneInfo zone)
     {
-        var zone = timeZone is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(local) ? local.AddHours(1) : local, zone);
     }
 }

@@ -28,6 +28,7 @@ public sealed class ActionLogComponentTests : UiTestContext, IAsyncLifetime
         await RecordAsync(stranger, "update_campaign", 41, new JsonObject { ["budget"] = 1 }, new JsonObject { ["budget"] = 2 });
 
         Services.AddSingleton(Log);
+        Services.AddSingleton(_host.Services.GetRequiredService<ActionUndo>()); // undoable entries carry an Undo button
         AddAuthorization().SetAuthorized("log-ui@example.com").SetClaims(new Claim("sub", _userId.ToString(CultureInfo.InvariantCulture)));
         Render<MudPopoverProvider>();
     }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using AdPilot.Core.Actions;
+using AdPilot.Web.Features.Reports;
+using Microsoft.Extensions.Localization;
 
 namespace AdPilot.Web.Features.Actions;
 
@@ -36,6 +39,39 @@ public static class ActionFormat
     /// <summary>The campaign page an entry links to, when it is about a campaign that still exists.</summary>
     public static string? Link(ActionLogView entry) =>
         entry is { EntityType: "campaign", EntityId: { } id } && Kind(entry) != "deleted" ? $"/campaigns/{id}" : null;
+
+    /// <summary>
+    /// The measured effect in one line per currency ("Effect after 3 days: spend -32%, CPA 20.00 USD → 13.60 USD, …"), or why there
+    /// is none; empty while it is not measured yet.
+    /// </summary>
+    public static IReadOnlyList<string> Effect(ActionLogView entry, IStringLocalizer l) => entry.Effect?["status"]?.GetValue<string>() switch
+    {
+        "measured" => (entry.Effect["currencies"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(c => string.Format(CultureInfo.CurrentCulture, l["Actions.Effect"], string.Join(", ", EffectParts(c, l)))).ToList(),
+        "no_metrics" => [l["Actions.Effect.NoMetrics"]],
+        "undone" => [l["Actions.Effect.Undone"]],
+        _ => [],
+    };
+
+    private static IEnumerable<string> EffectParts(JsonObject effect, IStringLocalizer l)
+    {
+        var currency = effect["currency"]?.GetValue<string>() ?? "";
+        decimal? Number(string side, string metric) => effect[side]?[metric]?.GetValue<decimal>();
+        string Format(string key, params object[] values) => string.Format(CultureInfo.CurrentCulture, l[key], values);
+
+        yield return effect["change_percent"]?["spend"] is { } change
+            ? Format("Actions.Effect.Spend", ReportFormat.Change(change.GetValue<decimal>()))
+            : Format("Actions.Effect.SpendFromTo", ReportFormat.Money(Number("before", "spend"), currency), ReportFormat.Money(Number("after", "spend"), currency));
+        if (Number("before", "cpa") is not null || Number("after", "cpa") is not null)
+        {
+            yield return Format("Actions.Effect.Cpa", ReportFormat.Money(Number("before", "cpa"), currency), ReportFormat.Money(Number("after", "cpa"), currency));
+        }
+
+        if (Number("before", "roas") is not null || Number("after", "roas") is not null)
+        {
+            yield return Format("Actions.Effect.Roas", ReportFormat.Roas(Number("before", "roas")), ReportFormat.Roas(Number("after", "roas")));
+        }
+    }
 
     private static string Value(JsonNode? node)
     {

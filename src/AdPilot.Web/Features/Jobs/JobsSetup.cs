@@ -1,3 +1,4 @@
+using AdPilot.Core.Actions;
 using AdPilot.Core.AdAccounts;
 using AdPilot.Core.Creatives;
 using AdPilot.Core.Notifications;
@@ -68,6 +69,7 @@ internal static class JobsSetup
         jobs.AddOrUpdate<AdAccountService>("ad-accounts:refresh-tokens", s => s.RefreshExpiringAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<ReportIngestion>("reports:sync", s => s.SyncAllAsync(CancellationToken.None), "0 */6 * * *");
         jobs.AddOrUpdate<ReportService>("reports:archive", s => s.ArchiveAsync(CancellationToken.None), Cron.Daily(4));
+        jobs.AddOrUpdate<ActionEffects>("actions:measure-effects", s => s.MeasureDueAsync(CancellationToken.None), "20 * * * *");
         jobs.AddOrUpdate<AbandonedUploads>("creatives:delete-abandoned-uploads", s => s.DeleteAsync(CancellationToken.None), Cron.Hourly());
     }
 

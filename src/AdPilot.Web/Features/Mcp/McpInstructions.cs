@@ -19,7 +19,8 @@ internal static class McpInstructions
 
         Writing: every tool that changes a campaign on an ad platform or deletes something accepts dry_run. Preview
         first (dry_run: true), show the user the before → after, and apply only after they agree. Deletions and budget
-        raises over 50 % also need confirm: true. Applied changes are recorded in the user's action log.
+        raises over 50 % also need confirm: true. Applied changes are recorded in the user's action log (get_actions);
+        undo_action puts one back, also previewed with dry_run, and is refused if the entity changed since.
 
         Errors come back with isError and a JSON body {"error": {"code", "message"}}; read the message, it says what to
         do next (for example needs_reauth: the user must reconnect the ad account in AdPilot; insufficient_credits:

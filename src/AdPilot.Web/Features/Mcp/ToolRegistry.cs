@@ -20,6 +20,7 @@ public static class ToolRegistry
         typeof(Campaigns.CampaignsTools),
         typeof(Reports.ReportsTools),
         typeof(Credits.CreditsTools),
+        typeof(Actions.ActionsTools),
     ];
 
     /// <summary>The public instance methods of a class that carry an MCP attribute (tools here; prompts and resources in <see cref="McpPrimitives"/>).</summary>

@@ -45,7 +45,23 @@ public sealed class ToolWrites(ToolCaller caller, ActionLogService actions)
     /// </param>
     public async Task<WriteOutcome<T>> RunAsync<T>(
         PlannedWrite plan, bool dryRun, bool confirm, Func<CancellationToken, Task<T?>> apply, CancellationToken ct,
-        Func<T?, CancellationToken, Task<ActionRecord>>? record = null)
+        Func<T?, CancellationToken, Task<ActionRecord>>? record = null) =>
+        await RunRecordedAsync<T>(plan, dryRun, confirm, async token =>
+        {
+            var result = await apply(token);
+            var entry = await actions.RecordAsync(caller.UserId, caller.Actor, record is null
+                ? new ActionRecord(plan.Action, plan.EntityType, plan.EntityId, plan.EntityName, plan.Summary,
+                    State(plan.Changes, c => c.Before), State(plan.Changes, c => c.After))
+                : await record(result, token), token);
+            return (result, entry.Id);
+        }, ct);
+
+    /// <summary>
+    /// The same guardrails for a write whose service records its own action-log entry (an undo writes its entry and marks the
+    /// one it reverts as one step); <paramref name="apply"/> returns the result and that entry's id.
+    /// </summary>
+    public async Task<WriteOutcome<T>> RunRecordedAsync<T>(
+        PlannedWrite plan, bool dryRun, bool confirm, Func<CancellationToken, Task<(T? Result, long ActionId)>> apply, CancellationToken ct)
     {
         if (dryRun)
         {
@@ -58,12 +74,8 @@ public sealed class ToolWrites(ToolCaller caller, ActionLogService actions)
                 $"{reason} Nothing was changed. Show the user what will happen (call again with dry_run: true to preview), and after they agree call again with confirm: true.");
         }
 
-        var result = await apply(ct);
-        var entry = await actions.RecordAsync(caller.UserId, caller.Actor, record is null
-            ? new ActionRecord(plan.Action, plan.EntityType, plan.EntityId, plan.EntityName, plan.Summary,
-                State(plan.Changes, c => c.Before), State(plan.Changes, c => c.After))
-            : await record(result, ct), ct);
-        return new WriteOutcome<T>(false, true, plan.Summary, plan.Changes, entry.Id, result, plan.EntityType, plan.EntityId, plan.EntityName, plan.ConfirmBecause);
+        var (result, actionId) = await apply(ct);
+        return new WriteOutcome<T>(false, true, plan.Summary, plan.Changes, actionId, result, plan.EntityType, plan.EntityId, plan.EntityName, plan.ConfirmBecause);
     }
 
     private static JsonObject State(IReadOnlyList<FieldChange> changes, Func<FieldChange, JsonNode?> side)
