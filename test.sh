@@ -24,16 +24,9 @@ install_packages() {
   fi
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-TMP=$(mktemp -d /tmp/adpilot-test.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
+# shellcheck source=tools/lib/app.sh
+. "$ROOT/tools/lib/app.sh"
+use_tmp adpilot-test
 
 start_mariadb() {
   local port; port=$(free_port)
@@ -108,6 +101,11 @@ log "running tools/mcp/conformance.sh"
 mcp_passed=1 mcp_failed=0
 tools/mcp/conformance.sh || { status=1; mcp_passed=0; mcp_failed=1; }
 
+# The chat transports against the AI SDK's own parser (/api/chat) and a Node WebSocket client (/ws/chat) (~10 s).
+log "running tools/chat/check.sh"
+chat_passed=1 chat_failed=0
+tools/chat/check.sh || { status=1; chat_passed=0; chat_failed=1; }
+
 read -r passed failed < <(python3 - "$RESULTS" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
@@ -119,7 +117,7 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
 print(passed, failed)
 PY
 )
-passed=$(( ${passed:-0} + mcp_passed )); failed=$(( ${failed:-0} + mcp_failed ))
+passed=$(( ${passed:-0} + mcp_passed + chat_passed )); failed=$(( ${failed:-0} + mcp_failed + chat_failed ))
 if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
 echo "${passed:-0} passed, ${failed:-0} failed"
 [ "$status" -eq 0 ] && [ "${failed:-0}" -eq 0 ]

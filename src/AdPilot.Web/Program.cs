@@ -97,6 +97,7 @@ try
     app.MapCreatives();
     app.MapMcpServer();
     app.MapAgentApi();
+    app.MapChatTransports();
     app.MapJobsDashboard();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

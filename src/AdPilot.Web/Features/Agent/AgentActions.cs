@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdPilot.Core.Actions;
 using AdPilot.Core.Agent;
 using AdPilot.Core.Common;
 using AdPilot.Web.Features.Identity;
@@ -13,7 +14,7 @@ namespace AdPilot.Web.Features.Agent;
 /// (through the registry, so the action log records it and Undo works), once however often it is clicked; Dismiss
 /// closes it. Owner-scoped: another user's action id is not found.
 /// </summary>
-public sealed class AgentActions(AgentActionStore store, AgentToolbox toolbox, IServiceScopeFactory scopes)
+public sealed class AgentActions(AgentActionStore store, AgentToolbox toolbox, EffectEstimator effects, IServiceScopeFactory scopes)
 {
     private static readonly JsonElement True = JsonSerializer.SerializeToElement(true);
     private static readonly JsonElement False = JsonSerializer.SerializeToElement(false);
@@ -21,21 +22,30 @@ public sealed class AgentActions(AgentActionStore store, AgentToolbox toolbox, I
     internal async Task<AgentActionView> ProposeAsync(AgentTurnScope turn, string tool, IDictionary<string, JsonElement> arguments, JsonObject preview, CancellationToken ct)
     {
         var kept = arguments.Where(a => a.Key is not ("dry_run" or "confirm")).ToDictionary(a => a.Key, a => a.Value);
+        var entityType = (string?)preview["entity_type"] ?? "";
+        var entityId = (long?)preview["entity_id"];
+        var effect = entityId is { } id ? await effects.EstimateAsync(turn.UserId, entityType, id, Side(preview, "before"), Side(preview, "after"), ct) : null;
         var action = await store.AddAsync(new AgentAction
         {
             UserId = turn.UserId,
             ConversationId = turn.ConversationId,
             Tool = tool,
             ArgumentsJson = JsonSerializer.Serialize(kept, McpJson.Options),
-            EntityType = (string?)preview["entity_type"] ?? "",
-            EntityId = (long?)preview["entity_id"],
+            EntityType = entityType,
+            EntityId = entityId,
             EntityName = (string?)preview["entity_name"] ?? "",
             Summary = (string?)preview["summary"] ?? tool,
             ChangesJson = preview["changes"]?.ToJsonString(McpJson.Options) ?? "[]",
             ConfirmBecause = (string?)preview["confirm_because"],
+            EffectJson = effect?.ToJsonString(McpJson.Options),
         }, ct);
         return View(action);
     }
+
+    /// <summary>One side of a dry run's changes as an object: field → its value before (or after) the change.</summary>
+    private static JsonObject Side(JsonObject preview, string side) =>
+        new((preview["changes"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(c => KeyValuePair.Create((string?)c["field"] ?? "", c[side]?.DeepClone())));
 
     public async Task<AgentActionView> GetAsync(long userId, long id, CancellationToken ct = default) => View(await store.GetAsync(userId, id, ct));
 

@@ -10,6 +10,8 @@ public sealed class AgentMetrics : IDisposable
     private readonly Counter<long> _turns;
     private readonly Histogram<double> _firstToken;
     private readonly UpDownCounter<long> _activeTurns;
+    private readonly UpDownCounter<long> _connections;
+    private readonly Counter<long> _connectionErrors;
 
     public AgentMetrics(IMeterFactory meters)
     {
@@ -17,6 +19,8 @@ public sealed class AgentMetrics : IDisposable
         _turns = _meter.CreateCounter<long>("adpilot.agent.turns", description: "Chat turns, by outcome (finished or the failure code).");
         _firstToken = _meter.CreateHistogram<double>("adpilot.agent.first_token", "ms", "Time from a turn's start to its first streamed text.");
         _activeTurns = _meter.CreateUpDownCounter<long>("adpilot.agent.active_turns", description: "Turns running now.");
+        _connections = _meter.CreateUpDownCounter<long>("adpilot.agent.ws.connections", description: "/ws/chat connections open now on this node.");
+        _connectionErrors = _meter.CreateCounter<long>("adpilot.agent.ws.errors", description: "/ws/chat refusals, invalid messages and dropped connections, by reason.");
     }
 
     public Meter Meter => _meter;
@@ -30,6 +34,13 @@ public sealed class AgentMetrics : IDisposable
     }
 
     public void FirstToken(TimeSpan elapsed) => _firstToken.Record(elapsed.TotalMilliseconds);
+
+    public void ConnectionOpened() => _connections.Add(1);
+
+    public void ConnectionClosed() => _connections.Add(-1);
+
+    /// <param name="reason">A stable code: unauthenticated, cross_site_websocket, insufficient_scope, invalid_message, message_too_large, pong_timeout, aborted…</param>
+    public void ConnectionError(string reason) => _connectionErrors.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Dispose() => _meter.Dispose();
 }

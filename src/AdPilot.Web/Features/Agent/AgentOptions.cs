@@ -23,6 +23,14 @@ public sealed class AgentOptions
     /// <summary>The provider's API key (a secret: configuration or environment only, never logged).</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>How often a failed request to the provider (a connection error, a timeout, HTTP 408, 429, 500, 502, 503 or 504) is retried before the turn fails.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The longest the provider may stay silent — before its first byte, or between two pieces of a streamed answer — before the request is given up (and retried).</summary>
+    [Range(1, 600)]
+    public int NetworkTimeoutSeconds { get; set; } = 30;
+
     /// <summary>The most output tokens a turn may produce; the credit estimate before a turn assumes all of them.</summary>
     [Range(64, 32_768)]
     public int MaxOutputTokens { get; set; } = 2_048;

@@ -78,7 +78,16 @@ public sealed class AgentService(
     private async Task EnsureCreditsAsync(long userId, IReadOnlyList<ChatMessage> messages, AgentOptions settings, CancellationToken ct)
     {
         var input = messages.Sum(m => AgentTokens.Count(m.Text));
-        var estimate = await metered.EstimateAsync(new MeteredCharge(ChatOperation, "estimate", "estimate", settings.Model, input, settings.MaxOutputTokens), ct);
+        CreditEstimate estimate;
+        try
+        {
+            estimate = await metered.EstimateAsync(new MeteredCharge(ChatOperation, "estimate", "estimate", settings.Model, input, settings.MaxOutputTokens), ct);
+        }
+        catch (ValidationFailedException ex) when (ex.Errors.ContainsKey("model"))
+        {
+            throw AgentModelCheck.Unpriced(settings.Model);
+        }
+
         var balance = await credits.GetBalanceAsync(userId, ct);
         if (balance.Total < estimate.Credits)
         {

@@ -1,6 +1,4 @@
-using System.ClientModel;
 using Microsoft.Extensions.AI;
-using OpenAI;
 
 namespace AdPilot.Web.Features.Agent;
 
@@ -16,21 +14,23 @@ internal static class AgentSetup
         services.AddOptions<AgentOptions>()
             .Bind(builder.Configuration.GetSection(AgentOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider != AgentOptions.OpenAi || (o.BaseUrl is { IsAbsoluteUri: true } && !string.IsNullOrWhiteSpace(o.ApiKey) && o.Model != AgentOptions.Offline),
+            .Validate(o => o.Provider != AgentOptions.OpenAi || (o.BaseUrl is { IsAbsoluteUri: true, Scheme: "https" or "http" } && !string.IsNullOrWhiteSpace(o.ApiKey) && o.Model != AgentOptions.Offline),
                 "Agent:Provider openai needs Agent:BaseUrl (an absolute URL such as https://api.openai.com/v1), Agent:ApiKey and Agent:Model (the model's name, priced in the credit config).")
             .ValidateOnStart();
         services.AddKeyedSingleton<IChatClient>(ModelKey, (sp, _) =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentOptions>>().Value;
             return options.Provider == AgentOptions.OpenAi
-                ? new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(options.ApiKey!), new OpenAIClientOptions { Endpoint = options.BaseUrl }).AsIChatClient()
+                ? OpenAiModel.Create(options, sp.GetRequiredService<ILoggerFactory>())
                 : new Offline.OfflineChatClient(sp.GetRequiredService<TimeProvider>());
         });
+        services.AddHostedService<AgentModelCheck>();
         services.AddSingleton<AgentToolbox>();
         services.AddSingleton<AgentActions>();
         services.AddSingleton<AgentContextBuilder>();
         services.AddSingleton<AgentTurnSlots>();
         services.AddSingleton<AgentMetrics>();
         services.AddSingleton<AgentService>();
+        services.AddChatTransports(builder.Configuration);
     }
 }

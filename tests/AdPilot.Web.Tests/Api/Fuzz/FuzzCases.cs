@@ -36,6 +36,12 @@ internal sealed partial class FuzzCases(ApiDescription api, IReadOnlyDictionary<
         ["granularity"] = "week", ["status"] = "active", ["groupBy"] = "day", ["kind"] = "metrics", ["locations"] = "US", ["from"] = "2026-09-01", ["to"] = "2026-11-20",
     };
 
+    /// <summary>Like <see cref="Hints"/>, for body fields only (a query parameter of the same name means something else): /api/chat's UI messages.</summary>
+    private static readonly Dictionary<string, string> BodyHints = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["type"] = "text", ["role"] = "user", ["trigger"] = "submit-message", ["path"] = "/overview", ["entityType"] = "campaign",
+    };
+
     private static readonly Dictionary<string, long> NumberHints = new(StringComparer.OrdinalIgnoreCase)
     {
         ["lowBalanceThreshold"] = 50, ["criticalBalanceThreshold"] = 10, ["credits"] = 100, ["price"] = 10, ["size"] = 1000,
@@ -167,7 +173,7 @@ internal sealed partial class FuzzCases(ApiDescription api, IReadOnlyDictionary<
             SchemaKind.Array when depth < 5 => new JsonArray(Baseline(resolved.GetProperty("items"), name, depth + 1)),
             SchemaKind.Object when depth < 5 => new JsonObject(api.Properties(resolved).Select(p => KeyValuePair.Create(p.Name, Baseline(p.Schema, p.Name, depth + 1)))),
             SchemaKind.Dictionary when depth < 5 => new JsonObject { ["fuzz"] = Baseline(resolved.GetProperty("additionalProperties"), "fuzz", depth + 1) },
-            SchemaKind.String or SchemaKind.Unknown => JsonValue.Create(Hint(name) ?? (name.EndsWith("Url", StringComparison.OrdinalIgnoreCase) ? "https://example.com/fuzz" : "fuzz")),
+            SchemaKind.String or SchemaKind.Unknown => JsonValue.Create(Hint(name) ?? BodyHints.GetValueOrDefault(name) ?? (name.EndsWith("Url", StringComparison.OrdinalIgnoreCase) ? "https://example.com/fuzz" : "fuzz")),
             _ => null,
         };
     }
