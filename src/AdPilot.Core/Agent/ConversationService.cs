@@ -79,7 +79,8 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
     }
 
     /// <summary>Stores the user's message, in a new conversation titled after it when <paramref name="conversationId"/> is null.</summary>
-    public async Task<(long ConversationId, long MessageId)> AddUserMessageAsync(long userId, long? conversationId, string text, CancellationToken ct = default)
+    /// <param name="partsJson">What the user attached (the message's non-text parts), as a JSON array.</param>
+    public async Task<(long ConversationId, long MessageId)> AddUserMessageAsync(long userId, long? conversationId, string text, string? partsJson = null, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -97,7 +98,7 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         conversation.UpdatedAt = now;
-        var message = new ConversationMessage { ConversationId = conversation.Id, UserId = userId, Role = MessageRoles.User, Text = text, CreatedAt = now };
+        var message = new ConversationMessage { ConversationId = conversation.Id, UserId = userId, Role = MessageRoles.User, Text = text, PartsJson = partsJson, CreatedAt = now };
         db.Add(message);
         await db.SaveChangesAsync(ct);
         return (conversation.Id, message.Id);

@@ -48,9 +48,11 @@ public sealed class AgentService(
             }
 
             var context = await contexts.BuildAsync(userId, request.Page, ct);
-            var messages = Messages(AgentPrompt.For(context), history, request.Text.Trim());
+            var attachments = AgentAttachments.Check(request.Attachments);
+            var messages = Messages(AgentPrompt.For(context), history, request.Text.Trim() + AgentAttachments.Note(attachments));
             await EnsureCreditsAsync(userId, messages, settings, ct);
-            var (conversationId, userMessageId) = await conversations.AddUserMessageAsync(userId, request.ConversationId, request.Text.Trim(), ct);
+            var (conversationId, userMessageId) = await conversations.AddUserMessageAsync(
+                userId, request.ConversationId, request.Text.Trim(), AgentAttachments.Parts(attachments)?.ToJsonString(), ct);
             var scope = scopes.CreateAsyncScope();
             var turn = new AgentTurnScope(userId, conversationId, AgentPrincipal.For(user, conversationId), scope.ServiceProvider);
             return new AgentTurn(this, turn, scope, slot, messages, ChatOptionsFor(context, turn), userMessageId);

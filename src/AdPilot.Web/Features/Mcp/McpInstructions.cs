@@ -11,7 +11,8 @@ internal static class McpInstructions
 
         How to start: call list_ad_accounts to see the connected accounts, their currency and time zone; then
         get_campaigns or get_reports for the account or date range the user means. Dates are yyyy-MM-dd in the ad
-        account's time zone. Amounts carry a currency; never add amounts of different currencies together. For a
+        account's time zone. get_breakdown ranks campaigns, ad sets or ads by any metric ("worst ad sets by CPA").
+        Amounts carry a currency; never add amounts of different currencies together. For a
         review of the week, the weekly_review prompt walks through it; analyze_performance returns structured findings.
 
         Credits: analyze_performance and other AI work cost the user prepaid credits (refunded if the work fails).
