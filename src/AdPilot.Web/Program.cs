@@ -8,6 +8,7 @@ using AdPilot.Web.Features.Agent;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
 using AdPilot.Web.Features.Campaigns;
+using AdPilot.Web.Features.Chat;
 using AdPilot.Web.Features.Creatives;
 using AdPilot.Web.Features.Credits;
 using AdPilot.Web.Features.Identity;
@@ -48,6 +49,7 @@ try
     builder.AddOAuth();
     builder.AddMcp();
     builder.AddAgent();
+    builder.AddChat();
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();

@@ -27,6 +27,9 @@ public sealed class ChatEntry
     /// <summary>What the turn cost, once finished.</summary>
     public decimal? Credits { get; set; }
 
+    /// <summary>What the user attached to their message (images uploaded as creatives, links); empty for answers.</summary>
+    public List<AgentAttachment> Attachments { get; } = [];
+
     /// <summary>The whole text of the message (its text parts joined), for Copy.</summary>
     public string Text => string.Join("\n\n", Parts.OfType<TextPart>().Select(p => p.Markdown.ToString()));
 }

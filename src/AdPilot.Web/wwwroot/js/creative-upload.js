@@ -25,6 +25,8 @@ window.adpilotUploads = (() => {
   };
 
   return {
+    // Uploads files for another drop zone (the chat's composer), reporting to its own .NET callbacks.
+    send: (dotnet, files) => { for (const file of Array.from(files)) upload(dotnet, file); },
     bind: (zone, input, dotnet) => {
       if (!zone || !input || bound.has(zone)) return;
       bound.add(zone);
