@@ -1,0 +1,198 @@
+using System.Globalization;
+using AdPilot.Core.Agent;
+using AdPilot.Core.Creatives;
+using AdPilot.Core.Credits;
+using AdPilot.Web.Features.Agent;
+using AdPilot.Web.Features.Chat;
+using AdPilot.Web.Tests.Agent;
+using AdPilot.Web.Tests.Components;
+using AdPilot.Web.Tests.Support;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+
+namespace AdPilot.Web.Tests.Chat;
+
+/// <summary>The chat window over the real agent with a scripted model: streaming, Stop, the timeout, credits, the outbox, the badge.</summary>
+public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IAsyncLifetime
+{
+    private readonly AgentHost _app;
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private long _userId;
+
+    public ChatShellTests(AgentHost app)
+    {
+        _app = app;
+        Services.AddLogging();
+        Services.AddSingleton<TimeProvider>(_clock);
+        Services.AddSingleton(app.Agent);
+        Services.AddSingleton(app.Services.GetRequiredService<ConversationService>());
+        Services.AddSingleton(app.Services.GetRequiredService<CreditService>());
+        Services.AddSingleton(app.Services.GetRequiredService<CreativeService>());
+        Services.AddScoped<ChatSession>();
+    }
+
+    private ChatSession Session => Services.GetRequiredService<ChatSession>();
+
+    public async Task InitializeAsync()
+    {
+        var user = await _app.SignInAsync($"chat-shell-{Guid.NewGuid():N}@example.com");
+        _userId = user.Id;
+        var principal = await _app.PrincipalAsync(user.Id);
+        AddAuthorization().SetAuthorized(user.Email).SetClaims([.. principal.Claims]);
+        Render<MudPopoverProvider>();
+    }
+
+    public new async Task DisposeAsync() => await base.DisposeAsync();
+
+    [Fact]
+    public async Task Submit_StreamsTheAnswerIntoTheThread_AndStoresTheConversation()
+    {
+        _app.Script = (_, round, _) => Task.FromResult(round == 0
+            ? ScriptedChatClient.Calls(new FunctionCallContent("c1", "list_ad_accounts", new Dictionary<string, object?>()))
+            : ScriptedChatClient.Text("You have no accounts yet."));
+        var window = Render<ChatWindow>();
+
+        Assert.True(await window.InvokeAsync(() => Composer(window).Submit("Which accounts do I have?")));
+        await Session.IdleAsync();
+
+        window.WaitForAssertion(() => Assert.Equal(2, window.FindAll("[data-testid=chat-entry]").Count));
+        var answer = window.FindAll("[data-testid=chat-entry]")[1];
+        Assert.Contains("You have no accounts yet.", answer.TextContent, StringComparison.Ordinal);
+        Assert.Equal("done", answer.QuerySelector("[data-testid=chat-tool]")!.GetAttribute("data-state"));
+        var stored = await _app.Services.GetRequiredService<ConversationService>().GetAsync(_userId, Session.ConversationId!.Value);
+        Assert.Equal(["Which accounts do I have?", "You have no accounts yet."], stored.Messages.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Submit_OnACampaignPage_TellsTheAgentWhichCampaign()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/campaigns/5");
+        var window = Render<ChatWindow>();
+
+        await window.InvokeAsync(() => Composer(window).Submit("pause this"));
+        await Session.IdleAsync();
+
+        var context = (AgentContext)_app.Model.LastOptions!.AdditionalProperties![AgentContext.OptionsKey]!;
+        Assert.Equal(new AgentPage("/campaigns/5", "campaign", 5), context.Page);
+    }
+
+    [Fact]
+    public async Task Stop_WhileAnswering_EndsTheTurnUncharged_AndOffersRetry()
+    {
+        var cancelled = _app.AnswersOnlyWhenCancelled();
+        var window = Render<ChatWindow>();
+        await window.InvokeAsync(() => Composer(window).Submit("Take your time"));
+
+        window.WaitForElement("[data-testid=chat-stop]").Click();
+        await cancelled;
+        await Session.IdleAsync();
+
+        window.WaitForAssertion(() => Assert.Equal("cancelled", window.Find("[data-testid=chat-failure]").GetAttribute("data-code")));
+        Assert.Empty(window.FindAll("[data-testid=chat-stop]"));
+        Assert.NotNull(window.Find("[data-testid=chat-retry]"));
+    }
+
+    [Fact]
+    public async Task NoAnswerWithin60Seconds_StopsTheTurn_AndRetrySendsTheMessageAgain()
+    {
+        var asked = new TaskCompletionSource();
+        var cancelled = new TaskCompletionSource();
+        _app.Script = async (_, _, ct) =>
+        {
+            await using var registration = ct.Register(() => cancelled.TrySetResult());
+            asked.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+            return ScriptedChatClient.Text("never");
+        };
+        var window = Render<ChatWindow>();
+        await window.InvokeAsync(() => Composer(window).Submit("Are you there?"));
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        _clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.False(cancelled.Task.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await cancelled.Task;
+        await Session.IdleAsync();
+
+        window.WaitForAssertion(() => Assert.Equal("timeout", window.Find("[data-testid=chat-failure]").GetAttribute("data-code")));
+        Assert.Contains("60 seconds", window.Find("[data-testid=chat-failure-text]").TextContent, StringComparison.Ordinal);
+
+        _app.Script = (_, _, _) => Task.FromResult(ScriptedChatClient.Text("Yes, here."));
+        window.Find("[data-testid=chat-retry]").Click();
+        await Session.IdleAsync();
+
+        window.WaitForAssertion(() => Assert.Empty(window.FindAll("[data-testid=chat-failure]")));
+        var entries = window.FindAll("[data-testid=chat-entry]");
+        Assert.Equal(2, entries.Count); // the failed attempt is replaced, not repeated
+        Assert.Contains("Yes, here.", entries[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_WithoutCredits_ShowsThePriceTheBalanceAndRecharge()
+    {
+        await _app.DrainCreditsAsync(_userId);
+        var balance = (await _app.Services.GetRequiredService<CreditService>().GetBalanceAsync(_userId)).Total;
+        var window = Render<ChatWindow>();
+
+        await window.InvokeAsync(() => Composer(window).Submit("How did we do?"));
+        await Session.IdleAsync();
+
+        window.WaitForAssertion(() => Assert.Equal("insufficient_credits", window.Find("[data-testid=chat-failure]").GetAttribute("data-code")));
+        Assert.Matches(@"needs up to \d+(\.\d+)? credits", window.Find("[data-testid=chat-price]").TextContent);
+        Assert.Contains(balance.ToString("#,0.##", CultureInfo.CurrentCulture) + " credits", window.Find("[data-testid=chat-balance]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("/billing", window.Find("[data-testid=chat-recharge]").GetAttribute("href"));
+        Assert.Empty(window.FindAll("[data-testid=chat-retry]"));
+    }
+
+    [Fact]
+    public async Task Outbox_HoldsTenMessagesWhileAnAnswerIsWritten_AndRefusesTheEleventh()
+    {
+        var release = new TaskCompletionSource();
+        _app.Script = async (messages, _, ct) =>
+        {
+            await release.Task.WaitAsync(ct);
+            return ScriptedChatClient.Text("Answer to " + messages[^1].Text);
+        };
+        var window = Render<ChatWindow>();
+        await window.InvokeAsync(() => Composer(window).Submit("first"));
+
+        await window.InvokeAsync(() => Composer(window).SendQueued([.. Enumerable.Range(1, 11).Select(i => $"queued {i}")]));
+
+        window.WaitForAssertion(() => Assert.Equal(ChatOutbox.Limit, window.FindAll("[data-testid=chat-waiting]").Count));
+        Assert.Contains("At most 10 messages", window.Find("[data-testid=chat-notice]").TextContent, StringComparison.Ordinal);
+        Assert.False(await window.InvokeAsync(() => Composer(window).Submit("one more")));
+
+        release.SetResult();
+        await Session.IdleAsync();
+
+        window.WaitForAssertion(() => Assert.Equal(22, window.FindAll("[data-testid=chat-entry]").Count));
+        Assert.Empty(window.FindAll("[data-testid=chat-waiting]"));
+        Assert.DoesNotContain("queued 11", window.Find("[data-testid=chat-thread]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Answer to queued 10", window.FindAll("[data-testid=chat-entry]")[^1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerWhileClosed_ShowsTheBadge_UntilTheWindowOpens()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var launcher = Render<ChatLauncher>();
+        Assert.Empty(launcher.FindAll("[data-testid=chat-window]"));
+
+        await launcher.InvokeAsync(() => Session.Send("Tell me later"));
+        await Session.IdleAsync();
+
+        launcher.WaitForElement("[data-testid=chat-badge]");
+        launcher.Find("[data-testid=chat-launcher]").Click();
+        launcher.WaitForElement("[data-testid=chat-window]");
+        Assert.Empty(launcher.FindAll("[data-testid=chat-badge]"));
+
+        launcher.Find("[data-testid=chat-window]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
+        Assert.Empty(launcher.FindAll("[data-testid=chat-window]"));
+    }
+
+    private static ChatComposer Composer(IRenderedComponent<ChatWindow> window) => window.FindComponent<ChatComposer>().Instance;
+}
