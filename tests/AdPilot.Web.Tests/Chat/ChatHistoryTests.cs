@@ -53,7 +53,7 @@ public sealed class ChatHistoryTests : UiTestContext, IClassFixture<AgentHost>, 
 
         var window = Render<ChatWindow>();
 
-        window.WaitForAssertion(() => Assert.Equal(2, window.FindAll("[data-testid=chat-entry]").Count));
+        window.WaitForAssertion(() => Assert.Equal(2, window.FindAll("[data-testid=chat-message]").Count));
         Assert.Contains("Remembered answer", window.Find("[data-testid=chat-thread]").TextContent, StringComparison.Ordinal);
 
         window.Find("[data-testid=chat-new]").Click();
@@ -95,7 +95,7 @@ public sealed class ChatHistoryTests : UiTestContext, IClassFixture<AgentHost>, 
 
         page.WaitForElement("[data-testid=chat-history-empty]");
         Assert.Equal(0, (await Conversations.ListAsync(_userId, new ConversationQuery())).Total);
-        Assert.Empty(page.FindAll("[data-testid=chat-entry]"));
+        Assert.Empty(page.FindAll("[data-testid=chat-message]"));
     }
 
     [Fact]

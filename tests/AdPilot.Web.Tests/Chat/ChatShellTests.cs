@@ -59,8 +59,8 @@ public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IA
         Assert.True(await window.InvokeAsync(() => Composer(window).Submit("Which accounts do I have?")));
         await Session.IdleAsync();
 
-        window.WaitForAssertion(() => Assert.Equal(2, window.FindAll("[data-testid=chat-entry]").Count));
-        var answer = window.FindAll("[data-testid=chat-entry]")[1];
+        window.WaitForAssertion(() => Assert.Equal(2, window.FindAll("[data-testid=chat-message]").Count));
+        var answer = window.FindAll("[data-testid=chat-message]")[1];
         Assert.Contains("You have no accounts yet.", answer.TextContent, StringComparison.Ordinal);
         Assert.Equal("done", answer.QuerySelector("[data-testid=chat-tool]")!.GetAttribute("data-state"));
         var stored = await _app.Services.GetRequiredService<ConversationService>().GetAsync(_userId, Session.ConversationId!.Value);
@@ -126,7 +126,7 @@ public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IA
         await Session.IdleAsync();
 
         window.WaitForAssertion(() => Assert.Empty(window.FindAll("[data-testid=chat-failure]")));
-        var entries = window.FindAll("[data-testid=chat-entry]");
+        var entries = window.FindAll("[data-testid=chat-message]");
         Assert.Equal(2, entries.Count); // the failed attempt is replaced, not repeated
         Assert.Contains("Yes, here.", entries[1].TextContent, StringComparison.Ordinal);
     }
@@ -169,10 +169,10 @@ public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IA
         release.SetResult();
         await Session.IdleAsync();
 
-        window.WaitForAssertion(() => Assert.Equal(22, window.FindAll("[data-testid=chat-entry]").Count));
+        window.WaitForAssertion(() => Assert.Equal(22, window.FindAll("[data-testid=chat-message]").Count));
         Assert.Empty(window.FindAll("[data-testid=chat-waiting]"));
         Assert.DoesNotContain("queued 11", window.Find("[data-testid=chat-thread]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Answer to queued 10", window.FindAll("[data-testid=chat-entry]")[^1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Answer to queued 10", window.FindAll("[data-testid=chat-message]")[^1].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
