@@ -13,34 +13,8 @@ using MudBlazor;
 namespace AdPilot.Web.Tests.Chat;
 
 /// <summary>The composer's attachments: an image uploaded as a creative (with progress) and links found in the text, sent with the message.</summary>
-public sealed class ChatAttachmentsTests : UiTestContext, IClassFixture<AgentHost>, IAsyncLifetime
+public sealed class ChatAttachmentsTests(AgentHost app) : ChatTestContext(app)
 {
-    private readonly AgentHost _app;
-    private long _userId;
-
-    public ChatAttachmentsTests(AgentHost app)
-    {
-        _app = app;
-        Services.AddLogging();
-        Services.AddSingleton(app.Agent);
-        Services.AddSingleton(app.Services.GetRequiredService<ConversationService>());
-        Services.AddSingleton(app.Services.GetRequiredService<CreditService>());
-        Services.AddSingleton(Creatives);
-        Services.AddScoped<ChatSession>();
-    }
-
-    private CreativeService Creatives => _app.Services.GetRequiredService<CreativeService>();
-
-    public async Task InitializeAsync()
-    {
-        var user = await _app.SignInAsync($"chat-attach-{Guid.NewGuid():N}@example.com");
-        _userId = user.Id;
-        AddAuthorization().SetAuthorized(user.Email).SetClaims([.. (await _app.PrincipalAsync(user.Id)).Claims]);
-        Render<MudPopoverProvider>();
-    }
-
-    public new async Task DisposeAsync() => await base.DisposeAsync();
-
     [Fact]
     public async Task Image_UploadedWithProgress_BecomesACreative_AndIsSentAsAnAttachment()
     {
@@ -51,7 +25,7 @@ public sealed class ChatAttachmentsTests : UiTestContext, IClassFixture<AgentHos
         await composer.InvokeAsync(() => composer.Instance.Progress("u1", 40));
         Assert.Equal("uploading", composer.Find("[data-testid=chat-image]").GetAttribute("data-state"));
         Assert.Equal("40", composer.Find("[data-testid=chat-image-progress]").GetAttribute("aria-valuenow"));
-        using (var client = _app.CreateClient())
+        using (var client = App.CreateClient())
         using (var put = new HttpRequestMessage(HttpMethod.Put, ticket!.UploadUrl) { Content = new ByteArrayContent(png) })
         {
             foreach (var (name, value) in ticket.Headers)
@@ -64,11 +38,11 @@ public sealed class ChatAttachmentsTests : UiTestContext, IClassFixture<AgentHos
 
         await composer.InvokeAsync(() => composer.Instance.Uploaded("u1"));
         composer.WaitForAssertion(() => Assert.Equal("done", composer.Find("[data-testid=chat-image]").GetAttribute("data-state")));
-        var creative = Assert.Single((await Creatives.ListAsync(_userId, new CreativeQuery())).Items);
+        var creative = Assert.Single((await Creatives.ListAsync(UserId, new CreativeQuery())).Items);
         Assert.Equal("banner", creative.Name);
 
         Assert.True(await composer.InvokeAsync(() => composer.Instance.Submit("score this creative")));
-        await Services.GetRequiredService<ChatSession>().IdleAsync();
+        await Session.IdleAsync();
 
         Assert.Empty(composer.FindAll("[data-testid=chat-image]"));
         Assert.Contains($"image uploaded as creative {creative.Id}", LastUserText(), StringComparison.Ordinal);
@@ -96,7 +70,7 @@ public sealed class ChatAttachmentsTests : UiTestContext, IClassFixture<AgentHos
         Assert.False(await composer.InvokeAsync(() => composer.Instance.Submit("score it when uploaded")));
 
         Assert.Contains("Wait until the image is uploaded", composer.Find("[data-testid=chat-notice]").TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain(_app.Model.Received, m => m[^1].Text.StartsWith("score it when uploaded", StringComparison.Ordinal));
+        Assert.DoesNotContain(App.Model.Received, m => m[^1].Text.StartsWith("score it when uploaded", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -112,7 +86,7 @@ public sealed class ChatAttachmentsTests : UiTestContext, IClassFixture<AgentHos
         Assert.Contains("https://shop.example.com/spring", chip.TextContent, StringComparison.Ordinal);
 
         await composer.InvokeAsync(() => composer.Instance.Submit("compare https://shop.example.com/spring with https://rival.example.net/ad"));
-        await Services.GetRequiredService<ChatSession>().IdleAsync();
+        await Session.IdleAsync();
 
         var sent = LastUserText();
         Assert.Contains("link https://shop.example.com/spring;", sent, StringComparison.Ordinal);
@@ -120,5 +94,5 @@ public sealed class ChatAttachmentsTests : UiTestContext, IClassFixture<AgentHos
         Assert.Empty(composer.FindAll("[data-testid=chat-link]"));
     }
 
-    private string LastUserText() => _app.Model.Received[^1].Last(m => m.Role == ChatRole.User).Text;
+    private string LastUserText() => App.Model.Received[^1].Last(m => m.Role == ChatRole.User).Text;
 }

@@ -17,41 +17,17 @@ using MudBlazor;
 namespace AdPilot.Web.Tests.Chat;
 
 /// <summary>The chat window over the real agent with a scripted model: streaming, Stop, the timeout, credits, the outbox, the badge.</summary>
-public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IAsyncLifetime
+public sealed class ChatShellTests : ChatTestContext
 {
-    private readonly AgentHost _app;
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private long _userId;
 
     public ChatShellTests(AgentHost app)
-    {
-        _app = app;
-        Services.AddLogging();
-        Services.AddSingleton<TimeProvider>(_clock);
-        Services.AddSingleton(app.Agent);
-        Services.AddSingleton(app.Services.GetRequiredService<ConversationService>());
-        Services.AddSingleton(app.Services.GetRequiredService<CreditService>());
-        Services.AddSingleton(app.Services.GetRequiredService<CreativeService>());
-        Services.AddScoped<ChatSession>();
-    }
-
-    private ChatSession Session => Services.GetRequiredService<ChatSession>();
-
-    public async Task InitializeAsync()
-    {
-        var user = await _app.SignInAsync($"chat-shell-{Guid.NewGuid():N}@example.com");
-        _userId = user.Id;
-        var principal = await _app.PrincipalAsync(user.Id);
-        AddAuthorization().SetAuthorized(user.Email).SetClaims([.. principal.Claims]);
-        Render<MudPopoverProvider>();
-    }
-
-    public new async Task DisposeAsync() => await base.DisposeAsync();
+        : base(app) => Services.AddSingleton<TimeProvider>(_clock);
 
     [Fact]
     public async Task Submit_StreamsTheAnswerIntoTheThread_AndStoresTheConversation()
     {
-        _app.Script = (_, round, _) => Task.FromResult(round == 0
+        App.Script = (_, round, _) => Task.FromResult(round == 0
             ? ScriptedChatClient.Calls(new FunctionCallContent("c1", "list_ad_accounts", new Dictionary<string, object?>()))
             : ScriptedChatClient.Text("You have no accounts yet."));
         var window = Render<ChatWindow>();
@@ -63,7 +39,7 @@ public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IA
         var answer = window.FindAll("[data-testid=chat-message]")[1];
         Assert.Contains("You have no accounts yet.", answer.TextContent, StringComparison.Ordinal);
         Assert.Equal("done", answer.QuerySelector("[data-testid=chat-tool]")!.GetAttribute("data-state"));
-        var stored = await _app.Services.GetRequiredService<ConversationService>().GetAsync(_userId, Session.ConversationId!.Value);
+        var stored = await App.Services.GetRequiredService<ConversationService>().GetAsync(UserId, Session.ConversationId!.Value);
         Assert.Equal(["Which accounts do I have?", "You have no accounts yet."], stored.Messages.Select(m => m.Text));
     }
 
@@ -76,14 +52,14 @@ public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IA
         await window.InvokeAsync(() => Composer(window).Submit("pause this"));
         await Session.IdleAsync();
 
-        var context = (AgentContext)_app.Model.LastOptions!.AdditionalProperties![AgentContext.OptionsKey]!;
+        var context = (AgentContext)App.Model.LastOptions!.AdditionalProperties![AgentContext.OptionsKey]!;
         Assert.Equal(new AgentPage("/campaigns/5", "campaign", 5), context.Page);
     }
 
     [Fact]
     public async Task Stop_WhileAnswering_EndsTheTurnUncharged_AndOffersRetry()
     {
-        var cancelled = _app.AnswersOnlyWhenCancelled();
+        var cancelled = App.AnswersOnlyWhenCancelled();
         var window = Render<ChatWindow>();
         await window.InvokeAsync(() => Composer(window).Submit("Take your time"));
 
@@ -101,7 +77,7 @@ public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IA
     {
         var asked = new TaskCompletionSource();
         var cancelled = new TaskCompletionSource();
-        _app.Script = async (_, _, ct) =>
+        App.Script = async (_, _, ct) =>
         {
             await using var registration = ct.Register(() => cancelled.TrySetResult());
             asked.TrySetResult();
@@ -121,7 +97,7 @@ public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IA
         window.WaitForAssertion(() => Assert.Equal("timeout", window.Find("[data-testid=chat-failure]").GetAttribute("data-code")));
         Assert.Contains("60 seconds", window.Find("[data-testid=chat-failure-text]").TextContent, StringComparison.Ordinal);
 
-        _app.Script = (_, _, _) => Task.FromResult(ScriptedChatClient.Text("Yes, here."));
+        App.Script = (_, _, _) => Task.FromResult(ScriptedChatClient.Text("Yes, here."));
         window.Find("[data-testid=chat-retry]").Click();
         await Session.IdleAsync();
 
@@ -134,8 +110,8 @@ public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IA
     [Fact]
     public async Task Submit_WithoutCredits_ShowsThePriceTheBalanceAndRecharge()
     {
-        await _app.DrainCreditsAsync(_userId);
-        var balance = (await _app.Services.GetRequiredService<CreditService>().GetBalanceAsync(_userId)).Total;
+        await App.DrainCreditsAsync(UserId);
+        var balance = (await App.Services.GetRequiredService<CreditService>().GetBalanceAsync(UserId)).Total;
         var window = Render<ChatWindow>();
 
         await window.InvokeAsync(() => Composer(window).Submit("How did we do?"));
@@ -152,7 +128,7 @@ public sealed class ChatShellTests : UiTestContext, IClassFixture<AgentHost>, IA
     public async Task Outbox_HoldsTenMessagesWhileAnAnswerIsWritten_AndRefusesTheEleventh()
     {
         var release = new TaskCompletionSource();
-        _app.Script = async (messages, _, ct) =>
+        App.Script = async (messages, _, ct) =>
         {
             await release.Task.WaitAsync(ct);
             return ScriptedChatClient.Text("Answer to " + messages[^1].Text);
