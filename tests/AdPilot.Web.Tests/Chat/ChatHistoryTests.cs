@@ -1,14 +1,8 @@
 using System.Globalization;
 using AdPilot.Core.Agent;
-using AdPilot.Core.Creatives;
-using AdPilot.Core.Credits;
 using AdPilot.Web.Features.Chat;
 using AdPilot.Web.Tests.Agent;
-using AdPilot.Web.Tests.Components;
-using AdPilot.Web.Tests.Support;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace AdPilot.Web.Tests.Chat;
 

@@ -1,18 +1,14 @@
 using System.Globalization;
 using AdPilot.Core.Agent;
-using AdPilot.Core.Creatives;
 using AdPilot.Core.Credits;
 using AdPilot.Web.Features.Agent;
 using AdPilot.Web.Features.Chat;
 using AdPilot.Web.Tests.Agent;
-using AdPilot.Web.Tests.Components;
-using AdPilot.Web.Tests.Support;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor;
 
 namespace AdPilot.Web.Tests.Chat;
 
