@@ -69,6 +69,35 @@ public sealed class ChatShellTests : ChatTestContext
     }
 
     [Fact]
+    public async Task NewConversation_WhileAnswering_StopsIt_AndTheNextMessageStartsANewConversation()
+    {
+        App.Script = async (messages, _, ct) =>
+        {
+            if (messages[^1].Text.StartsWith("slow", StringComparison.Ordinal))
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            return ScriptedChatClient.Text("Fresh answer.");
+        };
+        var window = Render<ChatWindow>();
+        await window.InvokeAsync(() => Composer(window).Submit("slow question"));
+        window.WaitForElement("[data-testid=chat-stop]");
+        var first = Session.ConversationId;
+
+        window.Find("[data-testid=chat-new]").Click();
+        await window.InvokeAsync(() => Composer(window).Submit("fresh question"));
+        await Session.IdleAsync();
+
+        window.WaitForAssertion(() => Assert.Equal(2, window.FindAll("[data-testid=chat-message]").Count));
+        Assert.Contains("Fresh answer.", window.FindAll("[data-testid=chat-message]")[1].TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("slow question", window.Find("[data-testid=chat-thread]").TextContent, StringComparison.Ordinal);
+        var stored = await Conversations.GetAsync(UserId, Session.ConversationId!.Value);
+        Assert.Equal(["fresh question", "Fresh answer."], stored.Messages.Select(m => m.Text));
+        Assert.NotEqual(first, Session.ConversationId);
+    }
+
+    [Fact]
     public async Task NoAnswerWithin60Seconds_StopsTheTurn_AndRetrySendsTheMessageAgain()
     {
         var asked = new TaskCompletionSource();

@@ -158,13 +158,16 @@ public sealed class ChatSession(
 
     public void Notify() => Changed?.Invoke();
 
+    /// <summary>
+    /// Sends what waits, one turn at a time. A new conversation empties the outbox, so whatever is taken after it was
+    /// sent for the new one (its turns start once the stopped one has ended).
+    /// </summary>
     private async Task SendWaitingAsync()
     {
-        var generation = _generation;
-        while (generation == _generation && Outbox.TryTake(out var message))
+        while (Outbox.TryTake(out var message))
         {
             OutboxFull = false;
-            await AnswerAsync(message, generation);
+            await AnswerAsync(message, _generation);
         }
 
         _sending = null;
@@ -270,6 +273,7 @@ public sealed class ChatSession(
     public void Dispose()
     {
         _generation++;
+        Outbox.Clear();
         Stop();
     }
 }
