@@ -24,8 +24,9 @@ public static class ChatTables
     public static bool IsNumeric(IReadOnlyList<IReadOnlyList<JsonNode?>> rows, int column) =>
         rows.Select(r => column < r.Count ? r[column] : null).Where(c => c is not null).All(c => Number(c) is not null);
 
+    /// <summary>A cell as the reader sees it: whole numbers with separators, amounts with two decimals, small ratios with up to four.</summary>
     public static string Display(JsonNode? cell) => Number(cell) is { } n
-        ? n.ToString(n == decimal.Truncate(n) ? "N0" : "#,0.00##", CultureInfo.CurrentCulture)
+        ? n.ToString(n == decimal.Truncate(n) ? "N0" : Math.Abs(n) >= 1 ? "#,0.00" : "0.####", CultureInfo.CurrentCulture)
         : cell switch
         {
             null => "—",
@@ -65,9 +66,12 @@ public static class ChatTables
         _ => ReportCsv.Quote(cell.ToJsonString()),
     };
 
-    private static decimal? Number(JsonNode? cell) => cell is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<decimal>(out var d) ? d
-        : cell is JsonValue s && s.TryGetValue<string>(out var text) && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed
-        : null;
+    /// <summary>A JSON number, or text that is one in invariant notation ("12.5"); whatever .NET type the cell was built from.</summary>
+    private static decimal? Number(JsonNode? cell)
+    {
+        var text = cell is JsonValue v ? v.GetValueKind() == JsonValueKind.Number ? v.ToJsonString() : v.TryGetValue<string>(out var s) ? s : null : null;
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
 
     private static IComparable? Key(JsonNode? cell) => Number(cell) is { } n ? n
         : cell switch

@@ -114,14 +114,19 @@ public static class ToolPhrases
     {
         void Add(string key, Func<string, string?> phrase)
         {
-            if (!used.Contains(key) && Text(input[key]) is { } value && phrase(value) is { } phrased)
+            if (used.Contains(key) || Text(input[key]) is not { } value)
             {
-                used.Add(key);
+                return;
+            }
+
+            used.Add(key);
+            if (phrase(value) is { } phrased)
+            {
                 words.Add(phrased);
             }
         }
 
-        Add("granularity", v => Localized(l, "Chat.Parts.Arg.Granularity." + v.ToLowerInvariant()));
+        Add("granularity", v => Localized(l, "Chat.Parts.Arg.Granularity." + v.ToLowerInvariant()) ?? $"granularity: {v}");
         Add("descending", v => v == "false" ? l["Chat.Parts.Arg.Ascending"].Value : null);
         Add("limit", v => Format(l, "Chat.Parts.Arg.Top", v));
         Add("currency", v => Format(l, "Chat.Parts.Arg.Currency", v.ToUpperInvariant()));
