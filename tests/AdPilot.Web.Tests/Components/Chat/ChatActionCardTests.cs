@@ -37,6 +37,7 @@ public sealed class ChatActionCardTests(UndoHost host) : UiTestContext, IAsyncLi
         Services.AddSingleton(Actions);
         Services.AddSingleton(_host.Services.GetRequiredService<ActionLogService>());
         Services.AddSingleton(_host.Services.GetRequiredService<ActionUndo>());
+        Services.AddSingleton(new AdPilot.Web.Features.Users.CurrentUser(_host.Services.GetRequiredService<AdPilot.Core.Users.UserService>()));
 
         AddAuthorization().SetAuthorized(email).SetClaims(new Claim("sub", _userId.ToString(CultureInfo.InvariantCulture)));
         Render<MudPopoverProvider>();
@@ -139,6 +140,30 @@ public sealed class ChatActionCardTests(UndoHost host) : UiTestContext, IAsyncLi
         card.WaitForAssertion(() => Assert.Equal("failed", card.Find("[data-testid=chat-action]").GetAttribute("data-status")));
         Assert.Contains("987654", card.Find("[data-testid=chat-action-error]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Try again", card.Find("[data-testid=chat-action-apply]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ChatMessageView_ShowsTheTimeInTheUsersTimeZone_AndPassesActionChangesOn()
+    {
+        await _host.Services.GetRequiredService<AdPilot.Core.Users.UserService>().UpdateProfileAsync(_userId, new AdPilot.Core.Users.UpdateProfileRequest { TimeZone = "Asia/Shanghai" });
+        var entry = new ChatEntry { Id = "m1", Role = "assistant", At = new DateTime(2025, 5, 1, 23, 30, 0, DateTimeKind.Utc) };
+        entry.Parts.Add(await ProposePauseAsync());
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            var view = Render<ChatMessageView>(p => p.Add(c => c.Entry, entry).Add(c => c.OnChanged, () => _changes++));
+
+            var local = new DateTime(2025, 5, 2, 7, 30, 0).ToString("g", CultureInfo.CurrentCulture); // 23:30 UTC is 07:30 the next day in Shanghai
+            view.WaitForAssertion(() => Assert.Equal(local, view.Find("[data-testid=chat-message-time]").TextContent));
+            view.Find("[data-testid=chat-action-apply]").Click();
+            view.WaitForAssertion(() => Assert.Equal("applied", view.Find("[data-testid=chat-action]").GetAttribute("data-status")));
+            Assert.True(_changes > 0);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
     }
 
     private IRenderedComponent<ActionCard> RenderCard(ActionPart part) =>
