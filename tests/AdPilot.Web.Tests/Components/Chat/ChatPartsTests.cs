@@ -229,6 +229,7 @@ public sealed class ChatPartsTests : UiTestContext, IAsyncLifetime
         var view = Render<ChatMessageView>(p => p.Add(c => c.Entry, entry));
 
         Assert.Equal(text, view.Find($"[data-testid={testId}]").TextContent.Trim());
+        Assert.Empty(view.FindAll(".chat-bubble")); // no empty bubble above it
     }
 
     private static TextPart Text(string markdown)
