@@ -42,10 +42,10 @@ public static class ReportCsv
 
     private static string Num(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>Quotes when needed and defuses spreadsheet formulas (a name starting with = + - @).</summary>
-    private static string Quote(string value)
+    /// <summary>A text cell: quoted when needed, and spreadsheet formulas defused (a value starting with = + - @, a tab or a carriage return).</summary>
+    public static string Quote(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;
         }

@@ -73,7 +73,7 @@ public static class ActionFormat
         }
     }
 
-    private static string Value(JsonNode? node)
+    internal static string Value(JsonNode? node)
     {
         var text = node switch
         {

@@ -10,7 +10,7 @@ internal static class ReportCharts
     private static string[] Days(IReadOnlyList<SeriesPoint> points) =>
         points.Select(p => p.Period.ToString("MMM d", CultureInfo.CurrentCulture)).ToArray();
 
-    private static List<double?> Values(IEnumerable<decimal?> values) => values.Select(v => v is { } d ? (double?)Math.Round((double)d, 2) : null).ToList();
+    internal static List<double?> Values(IEnumerable<decimal?> values) => values.Select(v => v is { } d ? (double?)Math.Round((double)d, 2) : null).ToList();
 
     /// <summary>Spend (bars, left axis) and ROAS (line, right axis) per day.</summary>
     public static ChartOptions Trend(IReadOnlyList<SeriesPoint> points, string spend, string roas, bool showZoom) => new()
