@@ -120,7 +120,8 @@ public sealed class ChatShellTests : ChatTestContext
         await Session.IdleAsync();
 
         window.WaitForAssertion(() => Assert.Equal("timeout", window.Find("[data-testid=chat-failure]").GetAttribute("data-code")));
-        Assert.Contains("60 seconds", window.Find("[data-testid=chat-failure-text]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("60 seconds", window.Find("[data-testid=chat-message-failed]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("nothing was charged", window.Find("[data-testid=chat-failure-text]").TextContent, StringComparison.Ordinal);
 
         App.Script = (_, _, _) => Task.FromResult(ScriptedChatClient.Text("Yes, here."));
         window.Find("[data-testid=chat-retry]").Click();
@@ -172,7 +173,8 @@ public sealed class ChatShellTests : ChatTestContext
 
         window.WaitForAssertion(() => Assert.Equal(22, window.FindAll("[data-testid=chat-message]").Count));
         Assert.Empty(window.FindAll("[data-testid=chat-waiting]"));
-        Assert.DoesNotContain("queued 11", window.Find("[data-testid=chat-thread]").TextContent, StringComparison.Ordinal);
+        var asked = window.FindAll("[data-testid=chat-message][data-role=user] [data-testid=chat-text]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(["first", .. Enumerable.Range(1, 10).Select(i => $"queued {i}")], asked);
         Assert.Contains("Answer to queued 10", window.FindAll("[data-testid=chat-message]")[^1].TextContent, StringComparison.Ordinal);
     }
 

@@ -22,6 +22,7 @@ public abstract class ChatTestContext : UiTestContext, IClassFixture<AgentHost>,
         Services.AddSingleton(app.Services.GetRequiredService<ConversationService>());
         Services.AddSingleton(app.Services.GetRequiredService<CreditService>());
         Services.AddSingleton(app.Services.GetRequiredService<CreativeService>());
+        Services.AddSingleton(new Features.Users.CurrentUser(app.Services.GetRequiredService<Core.Users.UserService>()));
         Services.AddScoped<ChatSession>();
     }
 
