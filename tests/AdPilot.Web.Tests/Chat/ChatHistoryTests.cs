@@ -1,8 +1,13 @@
 using System.Globalization;
 using AdPilot.Core.Agent;
+using AdPilot.Core.Campaigns;
+using AdPilot.Web.Features.Agent;
 using AdPilot.Web.Features.Chat;
 using AdPilot.Web.Tests.Agent;
+using AdPilot.Web.Tests.Support;
 using Bunit;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdPilot.Web.Tests.Chat;
 
@@ -83,6 +88,30 @@ public sealed class ChatHistoryTests(AgentHost app) : ChatTestContext(app)
         var left = Assert.Single((await Conversations.ListAsync(UserId, new ConversationQuery())).Items);
         Assert.Equal((keep, "Kept, renamed"), (left.Id, left.Title));
         Assert.NotEqual(drop, left.Id);
+    }
+
+    [Fact]
+    public async Task Open_AConversationWhoseActionWasAppliedSince_ShowsTheCardApplied()
+    {
+        var accountId = await App.BindSimulatedAccountAsync(User);
+        var campaignId = (await App.Services.GetRequiredService<CampaignService>().CreateAsync(UserId, new CreateCampaignRequest { AdAccountId = accountId, Name = "Spring", Budget = 50m })).Campaign.Id;
+        App.Script = (_, round, _) => Task.FromResult(round == 0
+            ? ScriptedChatClient.Calls(new FunctionCallContent("c1", "resume_campaign", new Dictionary<string, object?> { ["campaign_id"] = campaignId }))
+            : ScriptedChatClient.Text("I prepared it."));
+        JSInterop.Setup<string?>("adpilotChat.recall", Key).SetResult(null);
+        var window = Render<ChatWindow>();
+        window.WaitForElement("[data-testid=chat-empty]");
+        await window.InvokeAsync(() => window.FindComponent<ChatComposer>().Instance.Submit("pause it"));
+        await Session.IdleAsync();
+        var card = window.WaitForElement("[data-testid=chat-action]");
+        Assert.Equal("proposed", card.GetAttribute("data-status"));
+        var id = Assert.Single(Session.Transcript.Entries.SelectMany(e => e.Parts).OfType<ActionPart>()).Action.Id;
+
+        await App.Services.GetRequiredService<AgentActions>().ApplyAsync(await App.PrincipalAsync(UserId), id, confirm: false); // e.g. in another tab
+        await window.InvokeAsync(() => Session.OpenAsync(Session.ConversationId!.Value));
+
+        window.WaitForAssertion(() => Assert.Equal("applied", window.Find("[data-testid=chat-action]").GetAttribute("data-status")));
+        Assert.NotNull(window.Find("[data-testid=chat-action-undo]"));
     }
 
     private string Key => "adpilot.chat.conversation." + UserId.ToString(CultureInfo.InvariantCulture);

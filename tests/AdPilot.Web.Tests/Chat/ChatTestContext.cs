@@ -20,6 +20,9 @@ public abstract class ChatTestContext : UiTestContext, IClassFixture<AgentHost>,
         Services.AddLogging();
         Services.AddSingleton(app.Agent);
         Services.AddSingleton(app.Services.GetRequiredService<ConversationService>());
+        Services.AddSingleton(app.Services.GetRequiredService<Features.Agent.AgentActions>());
+        Services.AddSingleton(app.Services.GetRequiredService<Core.Actions.ActionLogService>());
+        Services.AddSingleton(app.Services.GetRequiredService<Core.Actions.ActionUndo>());
         Services.AddSingleton(app.Services.GetRequiredService<CreditService>());
         Services.AddSingleton(app.Services.GetRequiredService<CreativeService>());
         Services.AddSingleton(new Features.Users.CurrentUser(app.Services.GetRequiredService<Core.Users.UserService>()));
@@ -27,6 +30,8 @@ public abstract class ChatTestContext : UiTestContext, IClassFixture<AgentHost>,
     }
 
     protected AgentHost App { get; }
+
+    protected McpUser User { get; private set; } = null!;
 
     protected long UserId { get; private set; }
 
@@ -41,6 +46,7 @@ public abstract class ChatTestContext : UiTestContext, IClassFixture<AgentHost>,
     public async Task InitializeAsync()
     {
         var user = await App.SignInAsync($"chat-{Guid.NewGuid():N}@example.com");
+        User = user;
         UserId = user.Id;
         AddAuthorization().SetAuthorized(user.Email).SetClaims([.. (await App.PrincipalAsync(user.Id)).Claims]);
         Render<MudPopoverProvider>();

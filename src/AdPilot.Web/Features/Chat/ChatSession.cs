@@ -17,6 +17,7 @@ namespace AdPilot.Web.Features.Chat;
 public sealed class ChatSession(
     AgentService agent,
     ConversationService conversations,
+    AgentActions actions,
     CreditService credits,
     AuthenticationStateProvider auth,
     NavigationManager navigation,
@@ -78,7 +79,7 @@ public sealed class ChatSession(
 
         if (!Loaded && ConversationId is null && Transcript.Entries.Count == 0 && conversation is not null)
         {
-            Show(conversation);
+            await ShowAsync(userId, conversation, ct);
         }
 
         Loaded = true;
@@ -88,7 +89,8 @@ public sealed class ChatSession(
     public async Task OpenAsync(long conversationId, CancellationToken ct = default)
     {
         Stop();
-        Show(await conversations.GetAsync(await UserIdAsync(), conversationId, ct));
+        var userId = await UserIdAsync();
+        await ShowAsync(userId, await conversations.GetAsync(userId, conversationId, ct), ct);
         Loaded = true;
         Notify();
     }
@@ -245,11 +247,21 @@ public sealed class ChatSession(
 
     private static TurnFailed TimedOut() => new("timeout", "The agent took too long to answer and was stopped. Nothing was charged; try again.");
 
-    private void Show(ConversationView conversation)
+    /// <summary>
+    /// A stored conversation, its action cards as they are now: stored with the answer, a card says "proposed" even once
+    /// it was applied, dismissed or undone since.
+    /// </summary>
+    private async Task ShowAsync(long userId, ConversationView conversation, CancellationToken ct)
     {
+        var transcript = ChatTranscript.From(conversation);
+        foreach (var action in await actions.ListAsync(userId, conversation.Id, ct))
+        {
+            transcript.Update(action);
+        }
+
         _generation++;
         Outbox.Clear();
-        Transcript = ChatTranscript.From(conversation);
+        Transcript = transcript;
         ConversationId = conversation.Id;
         _last = null;
     }
