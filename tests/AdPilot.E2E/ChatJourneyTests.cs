@@ -45,7 +45,10 @@ public sealed class ChatJourneyTests(BrowserFixture browser) : LiveAppTests(brow
         await Expect(answers.Nth(0)).ToHaveAttributeAsync("data-status", "complete");
         await Expect(answers.Nth(0).GetByTestId("chat-tool")).ToHaveAttributeAsync("data-state", "done");
         await Expect(answers.Nth(0).GetByTestId("chat-table")).ToBeVisibleAsync();
+        await page.TestId("chat-expand").ClickAsync();
+        await Expect(page.TestId("chat-window")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("chat-window-expanded"));
         await ShotAsync(page, "chat-window.png");
+        await page.TestId("chat-expand").ClickAsync();
 
         await AskAsync(page, "过去7天CPA最高的广告组");
         await Expect(answers).ToHaveCountAsync(2);
