@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using AdPilot.Core.Common;
+using AdPilot.Core.Creatives;
 
 namespace AdPilot.Web.Features.Agent;
 
@@ -11,6 +12,21 @@ namespace AdPilot.Web.Features.Agent;
 /// </summary>
 public static class AgentAttachments
 {
+    /// <summary>Where the note begins in the text the model gets.</summary>
+    public const string NoteStart = "\n\n[Attached by the user:";
+
+    /// <summary>The user's own words: the text without the note (for a model that reads <see cref="AgentContext.Attachments"/> instead).</summary>
+    public static string WithoutNote(string text) => text.IndexOf(NoteStart, StringComparison.Ordinal) is var at and >= 0 ? text[..at] : text;
+
+    /// <summary>Every image attachment must be a creative of the user's (not found otherwise, before anything is stored or charged).</summary>
+    public static async Task EnsureOwnedAsync(long userId, IReadOnlyList<AgentAttachment> attachments, CreativeService creatives, CancellationToken ct)
+    {
+        foreach (var id in attachments.Where(a => a.Kind == "image").Select(a => a.CreativeId!.Value).Distinct())
+        {
+            await creatives.GetAsync(userId, id, ct);
+        }
+    }
+
     public static IReadOnlyList<AgentAttachment> Check(IReadOnlyList<AgentAttachment>? attachments)
     {
         var list = attachments ?? [];
@@ -38,12 +54,12 @@ public static class AgentAttachments
             return "";
         }
 
-        var note = new StringBuilder("\n\n[Attached by the user:");
+        var note = new StringBuilder(NoteStart);
         foreach (var a in attachments)
         {
             note.Append(a.Kind == "image"
                 ? string.Create(CultureInfo.InvariantCulture, $" image uploaded as creative {a.CreativeId} (read it with get_creative);")
-                : $" link {a.Url};");
+                : $" link {a.Url} (read it with analyze_web_page);");
         }
 
         return note.Append(']').ToString();
