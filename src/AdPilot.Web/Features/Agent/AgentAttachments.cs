@@ -38,7 +38,7 @@ public static class AgentAttachments
                 throw ValidationFailedException.For($"attachments[{i}].creativeId", "An image attachment names the creative it was uploaded as.");
             }
 
-            if (a.Kind == "link" && !(Uri.TryCreate(a.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+            if (a.Kind == "link" && !IsWebUrl(a.Url))
             {
                 throw ValidationFailedException.For($"attachments[{i}].url", "A link must be an absolute http or https URL.");
             }
@@ -46,6 +46,8 @@ public static class AgentAttachments
 
         return list;
     }
+
+    public static bool IsWebUrl(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     public static string Note(IReadOnlyList<AgentAttachment> attachments)
     {
