@@ -13,11 +13,11 @@ namespace AdPilot.Bench.Reports;
 /// </summary>
 internal sealed record BenchOptions(
     int Accounts, int Days, int Iterations, int Warmup, int WarmupRounds, int WarmupSeconds, IReadOnlyList<string> Providers,
-    IReadOnlyList<string> Queries, IReadOnlyList<int> Windows, string? Host, string? HostBefore, bool Mcp = false)
+    IReadOnlyList<string> Queries, IReadOnlyList<int> Windows, string? Host, string? HostBefore, bool Mcp = false, bool Agent = false)
 {
     public const string Usage = "usage: AdPilot.Bench.Reports [--accounts N (20)] [--days N (500)] [--iterations N (20)] [--warmup N (3)] "
         + "[--warmup-rounds N (30)] [--warmup-seconds N (180)] [--providers sqlite,mysql] [--queries summary,metrics,breakdown] "
-        + "[--windows 7,30,90,365] [--host path/AdPilot.Web.dll] [--host-before path/AdPilot.Web.dll] [--mcp true]";
+        + "[--windows 7,30,90,365] [--host path/AdPilot.Web.dll] [--host-before path/AdPilot.Web.dll] [--mcp true] [--agent true]";
 
     public long Rows => (long)Accounts * BenchSeed.AdsPerAccount * Days;
 
@@ -49,6 +49,7 @@ internal sealed record BenchOptions(
                 "--host" => options with { Host = value },
                 "--host-before" => options with { HostBefore = value },
                 "--mcp" => options with { Mcp = value == "true" },
+                "--agent" => options with { Agent = value == "true" },
                 _ => throw new ArgumentException($"Unknown option: {name}."),
             };
         }

@@ -36,6 +36,7 @@ Console.WriteLine($"# Reports benchmark: {options.Accounts} accounts × {BenchSe
     $"at least {options.WarmupRounds} rounds of all cases until steady (at most {options.WarmupSeconds} s)");
 var results = new List<Result>();
 var mcpResults = new List<McpResult>();
+var agentResults = new List<AgentResult>();
 foreach (var provider in options.Providers)
 {
     var kind = provider.Equals("mysql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.MySql : DatabaseProvider.Sqlite;
@@ -102,6 +103,19 @@ foreach (var provider in options.Providers)
                 mcpResults.Add(new McpResult(kind.ToString(), c.Name, rest, viaMcp));
             }
         }
+
+        if (host is not null && options.Agent)
+        {
+            await AgentCase.GrantCreditsAsync(factory, ids.UserId);
+            var agentCases = AgentCase.All().ToList();
+            var agentWarm = await Warmup.RunAsync(
+                [agentCases.Select(c => (Func<Task>)(() => c.AskAsync(host.Client))).ToArray()], options.WarmupRounds, TimeSpan.FromSeconds(options.WarmupSeconds));
+            Console.WriteLine($"  agent warm-up: {agentWarm.Rounds} rounds, {(agentWarm.Settled ? "steady" : "NOT steady")}");
+            foreach (var c in agentCases)
+            {
+                agentResults.Add(await c.TimeAsync(host.Client, kind.ToString(), options.Warmup, options.Iterations));
+            }
+        }
     }
     catch (Exception ex)
     {
@@ -157,6 +171,17 @@ if (mcpResults.Count > 0)
         var ratio = m.Mcp.P95 / m.Rest.P95;
         var met = m.Mcp.P50 <= 10 && m.Mcp.P95 <= 25 && ratio <= 1.5;
         Console.WriteLine($"| {m.Database} | {m.Case} | {m.Rest.P50:0.0} | {m.Rest.P95:0.0} | {m.Mcp.P50:0.0} | {m.Mcp.P95:0.0} | {ratio:0.00} | {(met ? "met" : "MISSED")} |");
+    }
+}
+
+if (agentResults.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine("| database | offline agent, POST /api/chat | first token p50 ms | first token p95 ms | whole turn p50 ms | whole turn p95 ms | goal (first token p95 ≤ 300) |");
+    Console.WriteLine("|---|---|---:|---:|---:|---:|---|");
+    foreach (var a in agentResults)
+    {
+        Console.WriteLine($"| {a.Database} | {a.Case} | {a.FirstToken.P50:0.0} | {a.FirstToken.P95:0.0} | {a.Total.P50:0.0} | {a.Total.P95:0.0} | {(a.FirstToken.P95 <= 300 ? "met" : "MISSED")} |");
     }
 }
 

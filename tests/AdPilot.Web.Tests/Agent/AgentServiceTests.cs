@@ -153,6 +153,34 @@ public sealed class AgentServiceTests(AgentHost app) : IClassFixture<AgentHost>
     }
 
     [Fact]
+    public async Task RunAsync_ReaderStopsEarly_StopsTheTurnAndChargesNothing()
+    {
+        var user = await app.SignInAsync("agent-walkaway@example.com");
+        app.Script = async (_, _, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return ScriptedChatClient.Text("never");
+        };
+        var credits = app.Services.GetRequiredService<CreditService>();
+        var before = await credits.GetBalanceAsync(user.Id);
+
+        long conversationId;
+        await using (var turn = await app.Agent.StartAsync(await app.PrincipalAsync(user.Id), new AgentTurnRequest { Text = "hello" }))
+        {
+            conversationId = turn.ConversationId;
+            await foreach (var e in turn.RunAsync())
+            {
+                Assert.IsType<TurnStarted>(e);
+                break; // the transport went away without cancelling
+            }
+        }
+
+        Assert.Equal(before, await credits.GetBalanceAsync(user.Id));
+        var stored = await app.Services.GetRequiredService<ConversationService>().GetAsync(user.Id, conversationId);
+        Assert.Equal(MessageStatuses.Cancelled, stored.Messages[^1].Status);
+    }
+
+    [Fact]
     public async Task StartAsync_AnotherUsersConversation_IsNotFound()
     {
         var owner = await app.SignInAsync("agent-owner@example.com");

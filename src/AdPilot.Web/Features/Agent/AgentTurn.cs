@@ -57,12 +57,24 @@ public sealed class AgentTurn : IAsyncDisposable
         _agent.Metrics.TurnStarted();
         _turn.Emit(new TurnStarted(ConversationId, UserMessageId, MessageId));
         var work = Task.Run(() => ProduceAsync(() => timeout.IsCancellationRequested, linked.Token), CancellationToken.None);
-        await foreach (var e in _turn.Events.ReadAllAsync(CancellationToken.None))
+        try
         {
-            yield return e;
+            await foreach (var e in _turn.Events.ReadAllAsync(CancellationToken.None))
+            {
+                yield return e;
+            }
         }
+        finally
+        {
+            // A reader that stops early (it broke out, or its transport failed) stops the turn too: nobody would see the
+            // answer, so it must not run on and be charged, and the scope it uses is about to be disposed.
+            if (!work.IsCompleted)
+            {
+                await linked.CancelAsync();
+            }
 
-        await work;
+            await work;
+        }
     }
 
     private async Task ProduceAsync(Func<bool> timedOut, CancellationToken ct)

@@ -16,7 +16,7 @@ internal static class FuzzRun
         var api = new ApiDescription(await world.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json"));
         var cases = new FuzzCases(api, world.Ids, TestImages.Png(32, 32), Seed);
         var failures = new List<string>();
-        var (sent, clock) = (0, Stopwatch.StartNew());
+        var (sent, renewed, clock) = (0, 0, Stopwatch.StartNew());
         // Deletes last (children before parents), so the fuzzer's own data is there for every other operation.
         var operations = api.Operations().OrderBy(o => o.Method == "DELETE").ThenByDescending(o => o.Method == "DELETE" ? o.Path.Count(c => c == '{') : 0)
             .ThenByDescending(o => o.Method == "DELETE" ? o.Path : "", StringComparer.Ordinal);
@@ -41,14 +41,25 @@ internal static class FuzzRun
             }
 
             sent += statuses.Count;
+            if (await SignedOutAsync(world))
+            {
+                // The operation ended the fuzzer's session (logout, sign out everywhere): without a new one every later
+                // operation would only be fuzzed as far as 401.
+                await world.Client.SignInAsync(FuzzWorld.FuzzerEmail);
+                renewed++;
+            }
+
             // Shows how deep the fuzzing went: a baseline that is refused means most cases stop at validation.
             output.WriteLine($"{operation}: baseline {statuses[0]}, {string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()}×{g.Key}"))} {baseline}");
         }
 
-        output.WriteLine($"{sent} requests in {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{sent} requests in {clock.Elapsed.TotalSeconds:F1} s; signed in again {renewed} times after an operation ended the session");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} hostile requests answered 5xx (or an error without ProblemDetails):\n\n"
             + string.Join("\n\n", failures.Take(20)) + (failures.Count > 20 ? "\n\nAnd:\n" + string.Join("\n", failures.Skip(20).Select(f => f[..f.IndexOf('\n', StringComparison.Ordinal)])) : ""));
     }
+
+    private static async Task<bool> SignedOutAsync(FuzzWorld world) =>
+        (await world.Client.GetAsync("/api/v1/users/me")).StatusCode == System.Net.HttpStatusCode.Unauthorized;
 
     private static HttpRequestMessage Request(FuzzCase fuzz)
     {
