@@ -12,9 +12,11 @@ namespace AdPilot.Web.Tests.Agent;
 public sealed class ChatAttachmentTransportTests(AgentHost app) : IClassFixture<AgentHost>
 {
     private string? _told;
+    private IReadOnlyList<ChatMessage> _seen = [];
 
     private void ScriptEcho() => app.Script = (messages, _, _) =>
     {
+        _seen = messages;
         _told = messages.Last(m => m.Role == ChatRole.User).Text;
         return Task.FromResult(ScriptedChatClient.Text("Seen."));
     };
@@ -51,6 +53,24 @@ public sealed class ChatAttachmentTransportTests(AgentHost app) : IClassFixture<
         using var parts = System.Text.Json.JsonDocument.Parse(stored.GetProperty("messages")[0].GetProperty("partsJson").GetString()!);
         Assert.Equal(("data-image", creativeId), (parts.RootElement[0].GetProperty("type").GetString(), parts.RootElement[0].GetProperty("data").GetProperty("creativeId").GetInt64()));
         Assert.Equal(("source-url", "https://shop.example.com/spring"), (parts.RootElement[1].GetProperty("type").GetString(), parts.RootElement[1].GetProperty("url").GetString()));
+    }
+
+    [Fact]
+    public async Task PostChat_FollowUp_RemindsTheModelOfTheEarlierMessagesAttachments()
+    {
+        var user = await app.SignInAsync("chat-attach-follow-up@example.com");
+        var creativeId = await UploadAsync(user.Id);
+        ScriptEcho();
+        var client = app.Bearer(user.AccessToken);
+        var first = ChatTestSupport.Chunks(await (await client.PostAsync("/api/chat", Body(new { type = "text", text = "score this" }, new { type = "data-image", data = new { creativeId } }))).Content.ReadAsStringAsync());
+        var conversationId = first[0].GetProperty("messageMetadata").GetProperty("conversationId").GetInt64();
+
+        var response = await client.PostAsync("/api/chat", ChatTestSupport.UseChatBody("which tags suit it?", conversationId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            ["score this\n\n[Attached by the user: image uploaded as creative " + creativeId + " (read it with get_creative);]", "Seen.", "which tags suit it?"],
+            _seen.Where(m => m.Role != ChatRole.System).Select(m => m.Text));
     }
 
     [Theory]

@@ -67,6 +67,26 @@ public static class AgentAttachments
         return note.Append(']').ToString();
     }
 
+    /// <summary>The attachments of a stored user message, from its parts (the inverse of <see cref="Parts"/>); none when it has none.</summary>
+    public static IReadOnlyList<AgentAttachment> FromParts(string? partsJson)
+    {
+        if (string.IsNullOrEmpty(partsJson) || JsonNode.Parse(partsJson) is not JsonArray parts)
+        {
+            return [];
+        }
+
+        return
+        [
+            .. parts.OfType<JsonObject>().Select(p => (string?)p["type"] switch
+            {
+                "data-image" when p["data"]?["creativeId"] is JsonValue id && id.TryGetValue<long>(out var creativeId) =>
+                    new AgentAttachment { Kind = "image", CreativeId = creativeId },
+                "source-url" when p["url"] is JsonValue url && url.TryGetValue<string>(out var link) => new AgentAttachment { Kind = "link", Url = link },
+                _ => null,
+            }).OfType<AgentAttachment>(),
+        ];
+    }
+
     public static JsonArray? Parts(IReadOnlyList<AgentAttachment> attachments) => attachments.Count == 0 ? null : new JsonArray(
         attachments.Select(a => (JsonNode?)(a.Kind == "image"
             ? new JsonObject { ["type"] = "data-image", ["data"] = new JsonObject { ["creativeId"] = a.CreativeId } }

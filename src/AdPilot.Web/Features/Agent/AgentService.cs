@@ -117,7 +117,10 @@ public sealed class AgentService(
     private static List<ChatMessage> Messages(string system, IReadOnlyList<ConversationMessageView> history, string text)
     {
         var messages = new List<ChatMessage> { new(ChatRole.System, system) };
-        messages.AddRange(history.Select(m => new ChatMessage(m.Role == MessageRoles.User ? ChatRole.User : ChatRole.Assistant, m.Text)));
+        // An earlier message's attachments are told again, so "and which tags for it?" still knows what "it" was.
+        messages.AddRange(history.Select(m => m.Role == MessageRoles.User
+            ? new ChatMessage(ChatRole.User, m.Text + AgentAttachments.Note(AgentAttachments.FromParts(m.PartsJson)))
+            : new ChatMessage(ChatRole.Assistant, m.Text)));
         messages.Add(new ChatMessage(ChatRole.User, text));
         return messages;
     }
