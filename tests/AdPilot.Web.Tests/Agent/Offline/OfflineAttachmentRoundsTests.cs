@@ -14,9 +14,9 @@ public sealed class OfflineAttachmentRoundsTests
         id, "spring-sale.png", CreativeType.Image, CreativeStatus.Active, "image/png", 420_000, 1080, 1350, null, 85,
         [
             new ScoreReason("resolution_high", 40, 40, "1080×1350 is sharp on every placement."),
-            new ScoreReason("aspect_fit", 30, 30, "Fits the 4:5 placement exactly."),
+            new ScoreReason("aspect_near", 15, 30, "Close to 4:5; it will be cropped slightly. Export at exactly 4:5."),
             new ScoreReason("size_ok", 15, 15, "0.4 MB loads quickly."),
-            new ScoreReason("still_image", 0, 15, "A still image has no duration to optimise."),
+            new ScoreReason("still_image", 15, 15, "A still image has no duration to optimise."),
         ],
         ["feed", "portrait"], [], $"https://files.example/{id}.png", null, Created, Created);
 
@@ -44,7 +44,7 @@ public sealed class OfflineAttachmentRoundsTests
         Assert.Empty(OfflineHarness.Calls(final));
         Assert.Contains("**\"spring-sale.png\"** (image, 1080×1350) scores **85/100**.", final.Text, StringComparison.Ordinal);
         Assert.Contains("| Resolution | 40/40 | 1080×1350 is sharp on every placement. |", final.Text, StringComparison.Ordinal);
-        Assert.Contains("**To improve first:** A still image has no duration to optimise.", final.Text, StringComparison.Ordinal);
+        Assert.Contains("**To improve first:** Close to 4:5; it will be cropped slightly. Export at exactly 4:5.", final.Text, StringComparison.Ordinal);
         Assert.Contains("Suggested tags: `feed`, `portrait`", final.Text, StringComparison.Ordinal);
         var table = Assert.IsType<TableContent>(Assert.Single(final.Messages.SelectMany(m => m.Contents), c => c is TableContent));
         Assert.Equal(4, table.Table.Rows.Count);
@@ -60,6 +60,8 @@ public sealed class OfflineAttachmentRoundsTests
 
         Assert.Contains("**「spring-sale.png」**（图片, 1080×1350）得分 **85/100**。", final.Text, StringComparison.Ordinal);
         Assert.Contains("建议标签：`feed`、`portrait`", final.Text, StringComparison.Ordinal);
+        Assert.Contains("| 分辨率 | 40/40 | 1080×1350，在所有版位都清晰。 |", final.Text, StringComparison.Ordinal);
+        Assert.Contains("**优先改进：** 画面比例：接近常见版位的比例，会被轻微裁切；请按准确比例导出。", final.Text, StringComparison.Ordinal);
     }
 
     [Fact]

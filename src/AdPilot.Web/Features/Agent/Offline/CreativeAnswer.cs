@@ -19,29 +19,21 @@ internal static class CreativeAnswer
 
         var reasons = creative.Items("score_reasons").ToList();
         var columns = new[] { turn.T("Rule", "规则"), turn.T("Points", "得分"), turn.T("Why", "原因") };
-        var rows = reasons.Select(r => (IReadOnlyList<string>)[Label(turn, r.Str("code")), $"{r.Long("points")}/{r.Long("max_points")}", Markdown.Escape(r.Str("text"))]).ToList();
+        var rows = reasons.Select(r => (IReadOnlyList<string>)[CreativeRules.Label(turn, r.Str("code")), $"{r.Long("points")}/{r.Long("max_points")}",
+            Markdown.Escape(CreativeRules.Reason(turn, creative, r))]).ToList();
         var text = new StringBuilder(turn.T($"**\"{name}\"** ({type}{size}) scores **{Say.Number(score)}/100**.", $"**「{name}」**（{type}{size}）得分 **{Say.Number(score)}/100**。"));
         text.Append("\n\n").Append(Markdown.Table(columns, rows));
         var weakest = reasons.Where(r => r.Long("points") < r.Long("max_points")).OrderBy(r => r.Long("points") - r.Long("max_points")).FirstOrDefault();
         if (weakest.ValueKind == JsonValueKind.Object)
         {
-            text.Append('\n').Append(turn.T($"**To improve first:** {Markdown.Escape(weakest.Str("text"))}", $"**优先改进：** {Label(turn, weakest.Str("code"))}（{Markdown.Escape(weakest.Str("text"))}）"));
+            var why = Markdown.Escape(CreativeRules.Reason(turn, creative, weakest));
+            text.Append('\n').Append(turn.T($"**To improve first:** {why}", $"**优先改进：** {CreativeRules.Label(turn, weakest.Str("code"))}：{why}"));
         }
 
         var tags = creative.Items("suggested_tags").Select(t => $"`{t.GetString()?.Replace("`", "", StringComparison.Ordinal)}`").ToList();
         text.Append("\n\n").Append(tags.Count > 0 ? turn.T($"Suggested tags: {string.Join(", ", tags)}", $"建议标签：{string.Join("、", tags)}") : turn.T("No tags suggested.", "没有建议的标签。"));
         data.Add(AgentData.Table(turn.T($"Score of \"{creative.Str("name")}\"", $"「{creative.Str("name")}」的评分"), columns,
-            reasons.Select(r => (IReadOnlyList<object?>)[Label(turn, r.Str("code")), r.Long("points"), r.Str("text")])));
+            reasons.Select(r => (IReadOnlyList<object?>)[CreativeRules.Label(turn, r.Str("code")), r.Long("points"), CreativeRules.Reason(turn, creative, r)])));
         return text.ToString();
     }
-
-    /// <summary>The scorer's rule by the start of its code (resolution_high → resolution).</summary>
-    private static string Label(OfflineTurn turn, string code) => code.Split('_')[0] switch
-    {
-        "resolution" => turn.T("Resolution", "分辨率"),
-        "aspect" => turn.T("Aspect ratio", "画面比例"),
-        "size" => turn.T("File size", "文件大小"),
-        "still" or "duration" => turn.T("Duration", "时长"),
-        _ => code,
-    };
 }
