@@ -19,6 +19,7 @@ using AdPilot.Web.Features.OAuth;
 using AdPilot.Web.Features.Platforms;
 using AdPilot.Web.Features.Reports;
 using AdPilot.Web.Features.Users;
+using AdPilot.Web.Features.WebPages;
 using AdPilot.Web.Hosting;
 using AdPilot.Web.Hosting.Security;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,7 @@ try
     builder.AddCampaigns();
     builder.AddReports();
     builder.AddCreatives(paths);
+    builder.AddWebPages();
     builder.AddOAuth();
     builder.AddMcp();
     builder.AddAgent();

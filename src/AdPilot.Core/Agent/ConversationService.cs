@@ -43,7 +43,8 @@ public sealed class ConversationService(IDbContextFactory<AppDbContext> dbFactor
         var newest = await db.ConversationMessages.AsNoTracking()
             .Where(m => m.ConversationId == id && m.UserId == userId && m.Status == MessageStatuses.Complete)
             .OrderByDescending(m => m.Id).Take(HistoryWindow)
-            .Select(m => new ConversationMessageView(m.Id, m.Role, m.Text, null, m.Status, m.Model, m.InputTokens, m.OutputTokens, m.Credits, m.CreatedAt))
+            .Select(m => new ConversationMessageView(m.Id, m.Role, m.Text, m.Role == MessageRoles.User ? m.PartsJson : null, // a user's parts are their attachments
+                m.Status, m.Model, m.InputTokens, m.OutputTokens, m.Credits, m.CreatedAt))
             .ToListAsync(ct);
         newest.Reverse();
         return newest;

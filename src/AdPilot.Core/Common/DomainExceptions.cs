@@ -10,8 +10,9 @@ public abstract class DomainException(string code, string message) : Exception(m
 public sealed class NotFoundException(string resource, object id)
     : DomainException("not_found", $"{resource} {id} was not found.");
 
-public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors, string message = "One or more fields are invalid.")
-    : DomainException("validation_failed", message)
+/// <summary>Invalid input (HTTP 400) with the fields at fault; <c>validation_failed</c> unless a more precise code says why (e.g. <c>url_not_allowed</c>).</summary>
+public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors, string message = "One or more fields are invalid.", string code = "validation_failed")
+    : DomainException(code, message)
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 

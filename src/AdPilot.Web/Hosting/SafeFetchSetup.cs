@@ -9,6 +9,11 @@ internal static class SafeFetchSetup
     /// <summary>The fetcher of user-given URLs (section <c>SafeFetch</c>, ADR 021); its test-only allow-list cannot be set outside Development.</summary>
     public static void AddSafeFetch(this WebApplicationBuilder builder)
     {
+        if (builder.Services.Any(d => d.ServiceType == typeof(SafeHttpFetcher)))
+        {
+            return; // every feature that fetches URLs asks for it; set up once
+        }
+
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddOptions<SafeFetchOptions>().Bind(builder.Configuration.GetSection(SafeFetchOptions.Section))
             .ValidatePlainly()

@@ -90,9 +90,9 @@ public sealed class CreativesToolsTests(LoopbackFetchFactory app) : IClassFixtur
         var created = await client.SucceedsAsync("create_creative", new { url = files.BaseUrl + "/assets/banner.png" });
 
         Assert.Equal(("banner", 800), (created.GetProperty("name").GetString(), created.GetProperty("width").GetInt32()));
-        var metadata = await client.FailsAsync("create_creative", new { url = "http://169.254.169.254/latest/meta-data/" }, code: "validation_failed");
+        var metadata = await client.FailsAsync("create_creative", new { url = "http://169.254.169.254/latest/meta-data/" }, code: "url_not_allowed");
         Assert.Contains("cloud metadata", metadata.GetProperty("errors").GetProperty("url")[0].GetString(), StringComparison.Ordinal);
-        await client.FailsAsync("create_creative", new { url = "file:///etc/passwd" }, code: "validation_failed");
+        await client.FailsAsync("create_creative", new { url = "file:///etc/passwd" }, code: "url_not_allowed");
         await client.FailsAsync("create_creative", new { }, code: "validation_failed");
         await client.FailsAsync("create_creative", new { url = files.BaseUrl + "/a.png", upload_key = "uploads/1/x.png" }, code: "validation_failed");
     }

@@ -1,12 +1,18 @@
 namespace AdPilot.Core.Common.Net;
 
 /// <summary>A fetched body, kept in a temporary file that is deleted when this is disposed.</summary>
-public sealed class FetchedFile(Stream content, string contentType, Uri url) : IAsyncDisposable
+public sealed class FetchedFile(Stream content, string contentType, Uri url, string? charset = null, int statusCode = 200) : IAsyncDisposable
 {
     /// <summary>The body, positioned at its start.</summary>
     public Stream Content { get; } = content;
 
     public string ContentType { get; } = contentType;
+
+    /// <summary>The charset the Content-Type header named, if any (text bodies).</summary>
+    public string? Charset { get; } = charset;
+
+    /// <summary>The final answer's HTTP status (a 2xx).</summary>
+    public int StatusCode { get; } = statusCode;
 
     /// <summary>The address the body came from, after redirects.</summary>
     public Uri Url { get; } = url;

@@ -9,7 +9,8 @@ namespace AdPilot.Core.Common.Net;
 /// Fetches a URL a user gave without letting it reach AdPilot's own network (ADR 021): http(s) only; the host is
 /// resolved here and every address checked by <see cref="AddressPolicy"/>; the connection goes to a checked address
 /// (so DNS rebinding cannot swap it); redirects are followed by hand and each hop checked again; the body is bounded in
-/// size, type and time. Every refusal is a <see cref="ValidationFailedException"/> on the field <c>url</c>.
+/// size, type and time. Every refusal is a <see cref="ValidationFailedException"/> on the field <c>url</c> with one of the
+/// codes of <see cref="FetchErrors"/>.
 /// </summary>
 public sealed class SafeHttpFetcher : IDisposable
 {
@@ -45,7 +46,8 @@ public sealed class SafeHttpFetcher : IDisposable
     public async Task<FetchedFile> FetchAsync(string? url, FetchLimits limits, CancellationToken ct = default)
     {
         var current = Parse(url);
-        using var timeout = new CancellationTokenSource(_options.Timeout, _clock);
+        var limit = limits.Timeout is { } shorter && shorter < _options.Timeout ? shorter : _options.Timeout;
+        using var timeout = new CancellationTokenSource(limit, _clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
@@ -56,7 +58,7 @@ public sealed class SafeHttpFetcher : IDisposable
                 {
                     if (hop >= _options.MaxRedirects)
                     {
-                        throw Refused($"The address redirected more than {_options.MaxRedirects} times.");
+                        throw Refused($"The address redirected more than {_options.MaxRedirects} times.", FetchErrors.Unreachable);
                     }
 
                     current = Parse(response.Headers.Location is { } next ? new Uri(current, next).ToString() : null, redirect: true);
@@ -68,11 +70,11 @@ public sealed class SafeHttpFetcher : IDisposable
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            throw Refused($"The address did not send the whole file within {_options.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} seconds.");
+            throw Refused($"The address did not send the whole file within {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} seconds.", FetchErrors.Timeout);
         }
         catch (Exception ex) when ((ex is HttpRequestException or IOException) && !ct.IsCancellationRequested)
         {
-            throw Refused("The address could not be reached, or the connection broke off. Check that the URL is public and correct.");
+            throw Refused("The address could not be reached, or the connection broke off. Check that the URL is public and correct.", FetchErrors.Unreachable);
         }
     }
 
@@ -90,7 +92,8 @@ public sealed class SafeHttpFetcher : IDisposable
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await _resolver.ResolveAsync(host, ct);
+            // WaitAsync: a resolver that ignores cancellation (a stuck system resolver) must not outlast the time limit.
+            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await _resolver.ResolveAsync(host, ct).WaitAsync(ct);
         }
         catch (SocketException)
         {
@@ -99,14 +102,14 @@ public sealed class SafeHttpFetcher : IDisposable
 
         if (addresses.Length == 0)
         {
-            throw Refused($"The host {host} does not resolve to an address.");
+            throw Refused($"The host {host} does not resolve to an address.", FetchErrors.Unreachable);
         }
 
         foreach (var address in addresses)
         {
             if (_policy.RefusalOf(address) is { } kind)
             {
-                throw Refused($"{host} leads to {address}, a {kind} address. AdPilot fetches files only from the public internet.");
+                throw Refused($"{host} leads to {address}, a {kind} address. AdPilot fetches files only from the public internet.", FetchErrors.NotAllowed);
             }
         }
 
@@ -139,13 +142,13 @@ public sealed class SafeHttpFetcher : IDisposable
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw Refused($"The address answered HTTP {(int)response.StatusCode} instead of the file.");
+            throw Refused($"The address answered HTTP {(int)response.StatusCode} instead of the file.", FetchErrors.Unreachable);
         }
 
         var contentType = response.Content.Headers.ContentType?.MediaType;
         if (contentType is null || !limits.ContentTypes.Contains(contentType, StringComparer.OrdinalIgnoreCase))
         {
-            throw Refused($"The address sent {contentType ?? "no content type"}; accepted: {string.Join(", ", limits.ContentTypes)}.");
+            throw Refused($"The address sent {contentType ?? "no content type"}; accepted: {string.Join(", ", limits.ContentTypes)}.", FetchErrors.UnsupportedType);
         }
 
         if (response.Content.Headers.ContentLength > limits.MaxBytes)
@@ -155,28 +158,28 @@ public sealed class SafeHttpFetcher : IDisposable
 
         await using var body = await response.Content.ReadAsStreamAsync(ct);
         var file = await TempFile.CopyAsync(body, limits.MaxBytes, () => TooLarge(limits.MaxBytes), ct);
-        return new FetchedFile(file, contentType.ToLowerInvariant(), url);
+        return new FetchedFile(file, contentType.ToLowerInvariant(), url, response.Content.Headers.ContentType?.CharSet, (int)response.StatusCode);
     }
 
     private static Uri Parse(string? url, bool redirect = false)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw Refused(redirect ? "The address redirected to something that is not an http or https address." : "The URL must be an http or https address.");
+            throw Refused(redirect ? "The address redirected to something that is not an http or https address." : "The URL must be an http or https address.", FetchErrors.NotAllowed);
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
-            throw Refused("The URL must not carry a user name or password.");
+            throw Refused("The URL must not carry a user name or password.", FetchErrors.NotAllowed);
         }
 
         return uri;
     }
 
     private static ValidationFailedException TooLarge(long maxBytes) =>
-        Refused($"The file is larger than the {maxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes accepted.");
+        Refused($"The file is larger than the {maxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes accepted.", FetchErrors.TooLarge);
 
-    private static ValidationFailedException Refused(string message) => new(new Dictionary<string, string[]> { [Field] = [message] }, message);
+    private static ValidationFailedException Refused(string message, string code) => new(new Dictionary<string, string[]> { [Field] = [message] }, message, code);
 
     public void Dispose() => _http.Dispose();
 }

@@ -4,7 +4,7 @@ namespace AdPilot.Web.Features.Agent;
 
 /// <summary>
 /// What the agent knows about the user at the start of a turn: today in their time zone, their language, their ad
-/// accounts, and the page they are on. The system prompt is written from it, and the offline agent reads it from the
+/// accounts, the page they are on, and what they attached to the message. The system prompt is written from it, and the offline agent reads it from the
 /// chat options (<see cref="OptionsKey"/>) to resolve "yesterday", "this campaign" and account names.
 /// </summary>
 public sealed record AgentContext(
@@ -15,6 +15,9 @@ public sealed record AgentContext(
     AgentPage? Page = null)
 {
     public const string OptionsKey = "adpilot.context";
+
+    /// <summary>What the user attached to this turn's message (checked, images the user's own), so no model has to parse the note.</summary>
+    public IReadOnlyList<AgentAttachment> Attachments { get; init; } = [];
 
     public static AgentContext? From(ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(OptionsKey, out var value) == true ? value as AgentContext : null;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AdPilot.Core.Agent;
 using AdPilot.Core.Common;
+using AdPilot.Core.Creatives;
 using AdPilot.Core.Credits;
 using AdPilot.Web.Features.Identity;
 using Microsoft.Extensions.AI;
@@ -21,6 +22,7 @@ public sealed class AgentService(
     AgentContextBuilder contexts,
     ConversationService conversations,
     CreditService credits,
+    CreativeService creatives,
     MeteredWork metered,
     AgentTurnSlots slots,
     AgentMetrics metrics,
@@ -47,8 +49,9 @@ public sealed class AgentService(
                 await conversations.GetAsync(userId, existing, ct); // not found (or not the user's) is refused here
             }
 
-            var context = await contexts.BuildAsync(userId, request.Page, ct);
             var attachments = AgentAttachments.Check(request.Attachments);
+            await AgentAttachments.EnsureOwnedAsync(userId, attachments, creatives, ct);
+            var context = await contexts.BuildAsync(userId, request.Page, ct) with { Attachments = attachments };
             var messages = Messages(AgentPrompt.For(context), history, request.Text.Trim() + AgentAttachments.Note(attachments));
             await EnsureCreditsAsync(userId, messages, settings, ct);
             var (conversationId, userMessageId) = await conversations.AddUserMessageAsync(
@@ -114,7 +117,10 @@ public sealed class AgentService(
     private static List<ChatMessage> Messages(string system, IReadOnlyList<ConversationMessageView> history, string text)
     {
         var messages = new List<ChatMessage> { new(ChatRole.System, system) };
-        messages.AddRange(history.Select(m => new ChatMessage(m.Role == MessageRoles.User ? ChatRole.User : ChatRole.Assistant, m.Text)));
+        // An earlier message's attachments are told again, so "and which tags for it?" still knows what "it" was.
+        messages.AddRange(history.Select(m => m.Role == MessageRoles.User
+            ? new ChatMessage(ChatRole.User, m.Text + AgentAttachments.Note(AgentAttachments.FromParts(m.PartsJson)))
+            : new ChatMessage(ChatRole.Assistant, m.Text)));
         messages.Add(new ChatMessage(ChatRole.User, text));
         return messages;
     }

@@ -4,7 +4,7 @@ namespace AdPilot.Web.Features.Agent;
 
 /// <summary>
 /// A message a client sends on <c>/ws/chat</c> (snake_case JSON, unknown fields refused):
-/// <c>{"type":"chat","id":"c1","conversation_id":12,"text":"…","page":{…}}</c>, <c>{"type":"cancel","id":"c1"}</c>,
+/// <c>{"type":"chat","id":"c1","conversation_id":12,"text":"…","page":{…},"attachments":[…]}</c>, <c>{"type":"cancel","id":"c1"}</c>,
 /// <c>{"type":"pong"}</c> (the answer to the server's ping), or <c>{"type":"ping"}</c> (answered with a pong).
 /// </summary>
 public sealed record ChatSocketMessage : IValidatableObject
@@ -30,6 +30,10 @@ public sealed record ChatSocketMessage : IValidatableObject
 
     public ChatPage? Page { get; init; }
 
+    /// <summary>Images uploaded as creatives (<c>{"kind":"image","creative_id":12}</c>) and links (<c>{"kind":"link","url":"https://…"}</c>).</summary>
+    [MaxLength(AgentLimits.MaxAttachments, ErrorMessage = "At most {1} attachments per message.")]
+    public IReadOnlyList<AgentAttachment>? Attachments { get; init; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Type is Chat or Cancel && Id is null)
@@ -43,5 +47,5 @@ public sealed record ChatSocketMessage : IValidatableObject
         }
     }
 
-    public AgentTurnRequest ToTurnRequest() => new() { ConversationId = ConversationId, Text = Text?.Trim() ?? "", Page = Page?.ToAgentPage() };
+    public AgentTurnRequest ToTurnRequest() => new() { ConversationId = ConversationId, Text = Text?.Trim() ?? "", Page = Page?.ToAgentPage(), Attachments = Attachments };
 }

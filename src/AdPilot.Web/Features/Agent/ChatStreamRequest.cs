@@ -48,11 +48,14 @@ public sealed record ChatStreamRequest
             throw ValidationFailedException.For($"messages[{last}].parts", $"A message can be at most {AgentLimits.MaxMessageChars} characters.");
         }
 
-        return new AgentTurnRequest { ConversationId = ConversationId, Text = text, Page = Page?.ToAgentPage() };
+        return new AgentTurnRequest { ConversationId = ConversationId, Text = text, Page = Page?.ToAgentPage(), Attachments = UiAttachments.Of(message, last) };
     }
 }
 
-/// <summary>A UI message of the AI SDK. Parts other than text (tool calls, data parts, files) may be sent back as the SDK keeps them; they are not read.</summary>
+/// <summary>
+/// A UI message of the AI SDK. In the last (the user's) message, text parts are the message, <c>data-image</c> and
+/// <c>source-url</c> parts its attachments (<see cref="UiAttachments"/>); in earlier messages every part is accepted as the SDK keeps it and not read.
+/// </summary>
 public sealed record UiMessage
 {
     [StringLength(200)]
@@ -74,4 +77,11 @@ public sealed record UiMessagePart
     /// <summary>The text of a text part.</summary>
     [StringLength(200_000)]
     public string? Text { get; init; }
+
+    /// <summary>The address of a <c>source-url</c> part (a link the user attached) or a <c>file</c> part.</summary>
+    [StringLength((int)ChatStreamApi.MaxBodyBytes)]
+    public string? Url { get; init; }
+
+    /// <summary>The data of a <c>data-*</c> part; <c>data-image</c>: <c>{"creativeId": 12}</c>, the image the user uploaded as a creative.</summary>
+    public System.Text.Json.JsonElement? Data { get; init; }
 }

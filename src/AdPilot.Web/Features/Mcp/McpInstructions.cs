@@ -14,6 +14,8 @@ internal static class McpInstructions
         account's time zone. get_breakdown ranks campaigns, ad sets or ads by any metric ("worst ad sets by CPA").
         Amounts carry a currency; never add amounts of different currencies together. For a
         review of the week, the weekly_review prompt walks through it; analyze_performance returns structured findings.
+        analyze_web_page reads a public web page the user links (a landing page, a competitor's ad page) and scores it
+        as a landing page; get_creative gives an uploaded image's quality score.
 
         Credits: analyze_performance and other AI work cost the user prepaid credits (refunded if the work fails).
         check_credit or estimate_credit say the price first; get_credit_balance shows what is left.

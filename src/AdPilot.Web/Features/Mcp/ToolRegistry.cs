@@ -21,6 +21,7 @@ public static class ToolRegistry
         typeof(Reports.ReportsTools),
         typeof(Credits.CreditsTools),
         typeof(Actions.ActionsTools),
+        typeof(WebPages.WebPagesTools),
     ];
 
     /// <summary>The public instance methods of a class that carry an MCP attribute (tools here; prompts and resources in <see cref="McpPrimitives"/>).</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AdPilot.Core.Tests.Common.Net;
 
-public sealed class SafeHttpFetcherTests
+public sealed partial class SafeHttpFetcherTests
 {
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
     private static readonly FetchLimits Limits = new(1024, ["image/png", "image/jpeg"]);

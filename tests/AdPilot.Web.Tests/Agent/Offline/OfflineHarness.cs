@@ -29,18 +29,32 @@ internal sealed class OfflineHarness
 
     public ChatOptions Options { get; private set; } = For(null);
 
-    public static ChatOptions For(AgentPage? page, string language = "en") => new()
+    public static ChatOptions For(AgentPage? page, string language = "en", IReadOnlyList<AgentAttachment>? attachments = null) => new()
     {
-        AdditionalProperties = new AdditionalPropertiesDictionary { [AgentContext.OptionsKey] = new AgentContext(Today, "America/New_York", language, Accounts, page) },
+        AdditionalProperties = new AdditionalPropertiesDictionary
+        {
+            [AgentContext.OptionsKey] = new AgentContext(Today, "America/New_York", language, Accounts, page) { Attachments = attachments ?? [] },
+        },
     };
 
-    /// <summary>"campaign:501" is the page of campaign 501; empty is a page about no entity.</summary>
+    /// <summary>"campaign:501" is the page of campaign 501; empty is a page about no entity; attachments ("image:12", "link:…") are no page.</summary>
     public static AgentPage? Page(string page) =>
-        page.Split(':') is [var type, var id] ? new AgentPage($"/{type}s/{id}", type, long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)) : null;
+        Attached(page).Count == 0 && page.Split(':') is [var type, var id] ? new AgentPage($"/{type}s/{id}", type, long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)) : null;
 
-    public async Task<ChatResponse> AskAsync(string text, AgentPage? page = null)
+    /// <summary>"image:12" attaches the image uploaded as creative 12, "link:https://…" a link; several are separated by spaces.</summary>
+    public static IReadOnlyList<AgentAttachment> Attached(string spec) =>
+    [
+        .. spec.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Split(':', 2) switch
+        {
+            ["image", var id] => new AgentAttachment { Kind = "image", CreativeId = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) },
+            ["link", var url] => new AgentAttachment { Kind = "link", Url = url },
+            _ => null,
+        }).OfType<AgentAttachment>(),
+    ];
+
+    public async Task<ChatResponse> AskAsync(string text, AgentPage? page = null, IReadOnlyList<AgentAttachment>? attachments = null)
     {
-        Options = For(page);
+        Options = For(page, attachments: attachments);
         Messages.Add(new ChatMessage(ChatRole.User, text));
         return await NextAsync();
     }

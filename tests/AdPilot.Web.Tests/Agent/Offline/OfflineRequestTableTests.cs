@@ -144,6 +144,20 @@ public sealed class OfflineRequestTableTests
         { "show paused campaigns", "", "get_campaigns(page_size=25, status=paused)" },
         { "analyze my account performance", "", "analyze_performance(to=2026-11-17)" },
 
+        // Attachments (docs/decisions/030): an uploaded image is read with get_creative, a link (attached or typed) with analyze_web_page.
+        { "score this creative", "image:12", "get_creative(creative_id=12)" },
+        { "how good is this image?", "image:12", "get_creative(creative_id=12)" },
+        { "rate these", "image:12 image:14", "get_creative(creative_id=12) ; get_creative(creative_id=14)" },
+        { "给这个素材打分", "image:12", "get_creative(creative_id=12)" },
+        { "这张图片怎么样", "image:12", "get_creative(creative_id=12)" },
+        { "summarise this page", "link:https://shop.example.com/spring", "analyze_web_page(url=https://shop.example.com/spring)" },
+        { "score this landing page", "link:https://shop.example.com/spring", "analyze_web_page(url=https://shop.example.com/spring)" },
+        { "分析这个落地页", "link:https://shop.example.com/spring", "analyze_web_page(url=https://shop.example.com/spring)" },
+        { "what do you think of https://rival.example.com/ads/pause-2026-11-01?", "", "analyze_web_page(url=https://rival.example.com/ads/pause-2026-11-01)" },
+        { "总结一下 https://shop.example.com/landing?utm=1，给个评分", "", "analyze_web_page(url=https://shop.example.com/landing?utm=1)" },
+        { "compare my image with this page", "image:12 link:https://shop.example.com/", "get_creative(creative_id=12) ; analyze_web_page(url=https://shop.example.com/)" },
+        { "pause Spring Sale 1", "image:12", "get_campaigns(page_size=10, search=Spring Sale 1)" },
+
         // Not understood: the help answer, no call.
         { "tell me a joke", "", "" },
         { "what's the weather in Paris", "", "" },
@@ -158,7 +172,7 @@ public sealed class OfflineRequestTableTests
     {
         var agent = new OfflineHarness();
 
-        var response = await agent.AskAsync(request, OfflineHarness.Page(page));
+        var response = await agent.AskAsync(request, OfflineHarness.Page(page), OfflineHarness.Attached(page));
 
         var calls = OfflineHarness.Calls(response).Select(OfflineHarness.Key).ToList();
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(" ; ").Select(Sorted), calls);

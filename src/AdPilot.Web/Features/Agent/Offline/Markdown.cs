@@ -17,5 +17,25 @@ internal static class Markdown
         return text.ToString();
     }
 
+    /// <summary>
+    /// Text from elsewhere (a web page's title, a file name) shown as itself: every character Markdown acts on is escaped,
+    /// so it cannot become a link, an image (a request to a tracker) or code (pipes are left to <see cref="Table"/>, which escapes them).
+    /// </summary>
+    public static string Escape(string text)
+    {
+        var escaped = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '<' or '>' or '!' or '#' or '~' or '{' or '}')
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c is '\n' or '\r' ? ' ' : c);
+        }
+
+        return escaped.ToString();
+    }
+
     private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
 }

@@ -36,6 +36,7 @@ internal static class OfflineAgent
             Intent.Accounts => AccountSkill.Accounts(turn),
             Intent.Creatives => CreativeSkill.Next(turn),
             Intent.Analyze => AnalyzeSkill.Next(turn),
+            Intent.Attached => AttachmentSkill.Next(turn),
             _ => Answers.Help(turn),
         };
     }

@@ -34,6 +34,12 @@ internal sealed record OfflineRequest
     public string Granularity { get; init; } = "day";
     public bool Unread { get; init; }
     public string? Status { get; init; }
+
+    /// <summary>The creatives of the images the user attached.</summary>
+    public IReadOnlyList<long> Images { get; init; } = [];
+
+    /// <summary>The links the user attached or typed.</summary>
+    public IReadOnlyList<string> Links { get; init; } = [];
 }
 
 internal enum Intent
@@ -58,6 +64,7 @@ internal enum Intent
     Accounts,
     Creatives,
     Analyze,
+    Attached,
 }
 
 /// <summary>top/bottom (highest/lowest value), best/worst (by what is good for the metric), highest/lowest; Count when the user said how many.</summary>

@@ -5,7 +5,8 @@ internal static class RequestParser
 {
     public static OfflineRequest Parse(string message, AgentContext context)
     {
-        var text = new OfflineText(message);
+        var (words, images, links) = Attachments.Read(message, context);
+        var text = new OfflineText(words);
         var zh = text.Chinese || (!text.Normal.Any(char.IsAsciiLetter) && context.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
         var dates = DateRangeParser.Parse(text, context.Today);
         var taken = dates.Select(d => d.Span).ToList();
@@ -22,9 +23,14 @@ internal static class RequestParser
         IReadOnlyList<NameRef> names = NameParser.Parse(text, values, metricsAreWords: true).Where(n => n.Quoted || n.WithLevel is not null || n.Name.Contains(' ') || n.Name.Any(char.IsDigit)
             || n.Name.Any(Lexicon.IsHan)).ToList();
         var intent = IntentParser.Classify(text, new Signals(metrics.Count > 0, dates.Count, rank is not null, budget is not null, names.Count, rules.Count > 0));
-        if (intent is Intent.Pause or Intent.Resume or Intent.Budget or Intent.MoveBudget)
+        var write = intent is Intent.Pause or Intent.Resume or Intent.Budget or Intent.MoveBudget;
+        if (write)
         {
             names = NameParser.Parse(text, values, metricsAreWords: false);
+        }
+        else if (images.Count > 0 || links.Count > 0)
+        {
+            intent = Intent.Attached; // "score this", "summarise this page": the attachment is what the question is about
         }
 
         var thisSpans = Lexicon.This.SelectMany(text.Find).Where(s => !taken.Any(t => t.Overlaps(s)));
@@ -41,6 +47,7 @@ internal static class RequestParser
             Granularity = text.Has(Lexicon.Monthly) ? "month" : text.Has(Lexicon.Weekly) || range.Days > 92 ? "week" : "day",
             Unread = text.Has(Lexicon.Unread) || text.Has("new", "新"),
             Status = text.Has("paused", "已暂停") ? "paused" : text.Has("active", "在投", "投放中") ? "active" : null,
+            Images = images, Links = links,
         };
     }
 
