@@ -46,17 +46,20 @@ window.adpilotChat = (() => {
       return;
     }
     try {
+      clearTimeout(linkTimer); // a link pasted just before Enter still becomes an attachment
+      await links(c);
       if (await c.dotnet.invokeMethodAsync("Submit", text)) c.input.value = "";
     } catch { /* the connection dropped during the call: the text stays for the user to send again */ }
   };
 
   const linkPattern = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
+  const links = (c) => c.dotnet.invokeMethodAsync("Links", c.input.value.match(linkPattern) ?? []);
   let linkTimer = 0;
   const reportLinks = () => {
     clearTimeout(linkTimer);
     linkTimer = setTimeout(() => {
       const c = composer;
-      if (c && online()) c.dotnet.invokeMethodAsync("Links", c.input.value.match(linkPattern) ?? []).catch(() => {});
+      if (c && online()) links(c).catch(() => {});
     }, 300);
   };
 
