@@ -84,7 +84,7 @@ public sealed class ChatAttachmentsTests(AgentHost app) : ChatTestContext(app)
         await Session.IdleAsync();
 
         var sent = LastUserText();
-        Assert.Contains("link https://shop.example.com/spring;", sent, StringComparison.Ordinal);
+        Assert.Contains("link https://shop.example.com/spring (", sent, StringComparison.Ordinal);
         Assert.DoesNotContain("link https://rival.example.net/ad", sent, StringComparison.Ordinal);
         Assert.Empty(composer.FindAll("[data-testid=chat-link]"));
     }
