@@ -23,8 +23,6 @@ public sealed class AgentMetrics : IDisposable
         _connectionErrors = _meter.CreateCounter<long>("adpilot.agent.ws.errors", description: "/ws/chat refusals, invalid messages and dropped connections, by reason.");
     }
 
-    public Meter Meter => _meter;
-
     public void TurnStarted() => _activeTurns.Add(1);
 
     public void TurnEnded(string outcome)

@@ -36,10 +36,11 @@ internal sealed class RegistryFunction(McpServerTool tool, ToolUse use, AgentToo
         if (use == ToolUse.Propose && !isError && output is JsonObject preview && preview["changes"] is JsonArray { Count: > 0 })
         {
             var card = await actions.ProposeAsync(turn, Name, args, preview, cancellationToken);
-            turn.Emit(new DataShown("action", "action-" + card.Id, JsonSerializer.SerializeToNode(card, McpJson.Options)!));
+            var cardJson = JsonSerializer.SerializeToNode(card, McpJson.Options)!;
+            turn.Emit(new DataShown("action", "action-" + card.Id, cardJson.DeepClone()));
             output = new JsonObject
             {
-                ["proposed_action"] = JsonSerializer.SerializeToNode(card, McpJson.Options),
+                ["proposed_action"] = cardJson,
                 ["note"] = "Nothing was changed. The user sees this as an action card and applies or dismisses it; tell them what you proposed and why, never that it is done.",
             };
         }
