@@ -8,7 +8,6 @@ using AdPilot.Core.Reports;
 using AdPilot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ModelContextProtocol;
 using Xunit;
 
 namespace AdPilot.Web.Tests.Mcp;
@@ -185,11 +184,8 @@ public sealed class ReportsToolsTests(AdPilotFactory app) : IClassFixture<AdPilo
         var (user, usd, _) = await SeededAsync("mcp-reports-analyze@example.com");
         await using var client = await app.ConnectMcpAsync(user.AccessToken);
         var before = await BalanceAsync(user.Id);
-        var progress = new List<ProgressNotificationValue>();
 
-        var reporter = new SynchronousProgress(progress);
-        var call = await client.CallToolAsync("analyze_performance", new Dictionary<string, object?> { ["to"] = "2026-11-22" }, reporter);
-        Assert.True(call.IsError != true, McpHarness.Text(call));
+        var progress = await ProgressOfAnalysisAsync(user.AccessToken);
         var result = await client.SucceedsAsync("analyze_performance", new { to = "2026-11-22", ad_account_id = usd.AccountId });
 
         var analysis = result.GetProperty("analysis");
@@ -202,10 +198,44 @@ public sealed class ReportsToolsTests(AdPilotFactory app) : IClassFixture<AdPilo
         Assert.Equal(5m, result.GetProperty("charge").GetProperty("credits").GetDecimal());
         Assert.Equal(before - 10m, await BalanceAsync(user.Id));
         Assert.Equal(2, await DeductionsAsync(user.Id));
-        await reporter.Done.WaitAsync(TimeSpan.FromSeconds(10));
-        // The client may hand notifications to the progress callback in another order than they were sent.
-        Assert.Equal([(1d, 3d, "Charging credits"), (2d, 3d, "Analysing the week"), (3d, 3d, "Done")],
-            progress.Select(p => ((double)p.Progress, (double)(p.Total ?? -1), p.Message)).OrderBy(p => p.Item1));
+        Assert.Equal(["1/3 Charging credits", "2/3 Analysing the week", "3/3 Done", "result"], progress);
+    }
+
+    /// <summary>
+    /// Calls analyze_performance over plain HTTP with a progress token and reads the call's own event stream: the
+    /// progress notifications in the order the server sent them, then the result. (The SDK client hands notifications
+    /// to its callback on another task, and drops any that arrive after the call returned, so it cannot be asked this.)
+    /// </summary>
+    private async Task<List<string>> ProgressOfAnalysisAsync(string accessToken)
+    {
+        using var http = app.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        http.DefaultRequestHeaders.Accept.ParseAdd("text/event-stream");
+        http.DefaultRequestHeaders.Add("MCP-Protocol-Version", "2025-06-18");
+        var call = """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"analyze_performance","arguments":{"to":"2026-11-22"},"_meta":{"progressToken":"p-7"}}}""";
+        using var response = await http.PostAsync("/mcp", new StringContent(call, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+
+        var seen = new List<string>();
+        foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n').Where(l => l.StartsWith("data:", StringComparison.Ordinal)))
+        {
+            using var message = JsonDocument.Parse(line["data:".Length..]);
+            var root = message.RootElement;
+            if (root.TryGetProperty("method", out var method) && method.GetString() == "notifications/progress")
+            {
+                var value = root.GetProperty("params");
+                Assert.Equal("p-7", value.GetProperty("progressToken").GetString());
+                seen.Add($"{value.GetProperty("progress").GetDouble()}/{value.GetProperty("total").GetDouble()} {value.GetProperty("message").GetString()}");
+            }
+            else if (root.TryGetProperty("id", out var id) && id.GetInt32() == 7)
+            {
+                Assert.False(root.GetProperty("result").TryGetProperty("isError", out var isError) && isError.GetBoolean(), root.GetRawText());
+                seen.Add("result");
+            }
+        }
+
+        return seen;
     }
 
     [Fact]
@@ -248,23 +278,4 @@ public sealed class ReportsToolsTests(AdPilotFactory app) : IClassFixture<AdPilo
         return await db.CreditTransactions.CountAsync(t => t.UserId == userId && t.Type == CreditTransactionType.Deduct);
     }
 
-    /// <summary>Records progress as it arrives and signals the third (notifications may be handled after the call returns).</summary>
-    private sealed class SynchronousProgress(List<ProgressNotificationValue> into) : IProgress<ProgressNotificationValue>
-    {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Done => _done.Task;
-
-        public void Report(ProgressNotificationValue value)
-        {
-            lock (into)
-            {
-                into.Add(value);
-                if (into.Count == 3)
-                {
-                    _done.TrySetResult();
-                }
-            }
-        }
-    }
 }
