@@ -48,6 +48,11 @@ public static class CoreServices
         services.AddSingleton<Actions.ActionUndo>();
         services.AddSingleton<Actions.ActionEffects>();
         services.AddSingleton<Actions.EffectEstimator>();
+        services.AddSingleton<LandingPages.LandingPageService>();
+        services.AddSingleton<LandingPages.LandingPagePublisher>();
+        services.AddSingleton<LandingPages.LandingPageTracking>();
+        services.AddSingleton<LandingPages.LandingPageAdLinks>();
+        services.AddSingleton<LandingPages.PageImageService>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ using AdPilot.Web.Features.OAuth;
 using AdPilot.Web.Features.Platforms;
 using AdPilot.Web.Features.Reports;
 using AdPilot.Web.Features.Users;
+using AdPilot.Web.Features.LandingPages;
 using AdPilot.Web.Features.WebPages;
 using AdPilot.Web.Hosting;
 using AdPilot.Web.Hosting.Security;
@@ -48,6 +49,7 @@ try
     builder.AddReports();
     builder.AddCreatives(paths);
     builder.AddWebPages();
+    builder.AddLandingPages();
     builder.AddOAuth();
     builder.AddMcp();
     builder.AddAgent();
@@ -99,6 +101,7 @@ try
     app.MapReportsApi();
     app.MapSimulatedConsent();
     app.MapCreatives();
+    app.MapLandingPages();
     app.MapMcpServer();
     app.MapAgentApi();
     app.MapChatTransports();

@@ -23,6 +23,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<AdSet> AdSets => Set<AdSet>();
     public DbSet<Ad> Ads => Set<Ad>();
     public DbSet<LandingPage> LandingPages => Set<LandingPage>();
+    public DbSet<LandingPageVersion> LandingPageVersions => Set<LandingPageVersion>();
+    public DbSet<LandingPageLead> LandingPageLeads => Set<LandingPageLead>();
+    public DbSet<LandingPageDailyStat> LandingPageDailyStats => Set<LandingPageDailyStat>();
     public DbSet<ReportMetric> ReportMetrics => Set<ReportMetric>();
     public DbSet<ReportArchivedMetric> ReportArchivedMetrics => Set<ReportArchivedMetric>();
     public DbSet<ReportCampaignDay> ReportCampaignDays => Set<ReportCampaignDay>();

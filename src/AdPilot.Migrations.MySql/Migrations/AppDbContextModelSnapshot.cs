@@ -1069,9 +1069,6 @@ namespace AdPilot.Migrations.MySql.Migrations
                         .IsRequired()
                         .HasColumnType("longtext");
 
-                    b.Property<long>("Conversions")
-                        .HasColumnType("bigint");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)");
 
@@ -1080,12 +1077,26 @@ namespace AdPilot.Migrations.MySql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
 
+                    b.Property<bool>("NotifyOnLead")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<string>("PublishedETag")
+                        .HasMaxLength(80)
+                        .HasColumnType("varchar(80)");
+
+                    b.Property<string>("PublishedKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("varchar(512)");
 
                     b.Property<string>("PublishedUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("varchar(2048)");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("int");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1108,9 +1119,6 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.Property<long>("UserId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("Visits")
-                        .HasColumnType("bigint");
-
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -1119,6 +1127,104 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("LandingPages", (string)null);
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageDailyStat", b =>
+                {
+                    b.Property<long>("LandingPageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Leads")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LandingPageId", "Date");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("LandingPageDailyStats", (string)null);
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("varchar(254)");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<long>("LandingPageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LandingPageId", "CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("LandingPageLeads", (string)null);
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<int>("HtmlBytes")
+                        .HasColumnType("int");
+
+                    b.Property<long>("LandingPageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("LandingPageId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("LandingPageVersions", (string)null);
                 });
 
             modelBuilder.Entity("AdPilot.Core.Notifications.Notification", b =>
@@ -1970,6 +2076,33 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.HasOne("AdPilot.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageDailyStat", b =>
+                {
+                    b.HasOne("AdPilot.Core.LandingPages.LandingPage", null)
+                        .WithMany()
+                        .HasForeignKey("LandingPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageLead", b =>
+                {
+                    b.HasOne("AdPilot.Core.LandingPages.LandingPage", null)
+                        .WithMany()
+                        .HasForeignKey("LandingPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageVersion", b =>
+                {
+                    b.HasOne("AdPilot.Core.LandingPages.LandingPage", null)
+                        .WithMany()
+                        .HasForeignKey("LandingPageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1031,9 +1031,6 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Conversions")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1042,12 +1039,26 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotifyOnLead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedETag")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedKey")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublishedUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1070,9 +1081,6 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.Property<long>("UserId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Visits")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -1081,6 +1089,100 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("LandingPages", (string)null);
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageDailyStat", b =>
+                {
+                    b.Property<long>("LandingPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Leads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LandingPageId", "Date");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("LandingPageDailyStats", (string)null);
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LandingPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LandingPageId", "CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("LandingPageLeads", (string)null);
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HtmlBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LandingPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("LandingPageId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("LandingPageVersions", (string)null);
                 });
 
             modelBuilder.Entity("AdPilot.Core.Notifications.Notification", b =>
@@ -1916,6 +2018,33 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.HasOne("AdPilot.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageDailyStat", b =>
+                {
+                    b.HasOne("AdPilot.Core.LandingPages.LandingPage", null)
+                        .WithMany()
+                        .HasForeignKey("LandingPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageLead", b =>
+                {
+                    b.HasOne("AdPilot.Core.LandingPages.LandingPage", null)
+                        .WithMany()
+                        .HasForeignKey("LandingPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.LandingPages.LandingPageVersion", b =>
+                {
+                    b.HasOne("AdPilot.Core.LandingPages.LandingPage", null)
+                        .WithMany()
+                        .HasForeignKey("LandingPageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
