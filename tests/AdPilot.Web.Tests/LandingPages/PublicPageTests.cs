@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using AdPilot.Core.LandingPages;
 using AdPilot.Core.Storage;
+using AdPilot.Web.Tests.Api.Fuzz;
 using AdPilot.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,6 +75,30 @@ public sealed class PublicPageTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("no longer published", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task PublicPage_HostileSlugs_NeverAnswer5xx_Or200()
+    {
+        await using var app = new AdPilotFactory();
+        var client = app.CreateClient();
+        var failures = new List<string>();
+
+        // NUL in a path never reaches an endpoint (Kestrel answers 400; the test host cannot even build the request).
+        foreach (var value in HostileValues.Query(SchemaKind.String).Append("%2F..%2F..%2Fetc%2Fpasswd").Append(new string('a', 61))
+            .Where(v => !v.Contains('\0', StringComparison.Ordinal) && !v.Contains("%00", StringComparison.Ordinal)))
+        {
+            foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
+            {
+                var response = await client.SendAsync(new HttpRequestMessage(method, "/p/" + value));
+                if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.OK)
+                {
+                    failures.Add($"{(int)response.StatusCode} from {method} /p/{value}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [S3Fact]
