@@ -20,7 +20,10 @@ public sealed class LandingPageAdLinks(
 {
     private readonly ILogger _logger = logger ?? NullLogger<LandingPageAdLinks>.Instance;
 
-    /// <summary>Points the user's ads linked to the page at <paramref name="publishedUrl"/>; null (unpublished) changes nothing.</summary>
+    /// <summary>
+    /// Points the user's ads linked to the page at its new <paramref name="publishedUrl"/> (already saved on the page); null
+    /// (unpublished) changes nothing.
+    /// </summary>
     public async Task FollowAsync(long userId, long landingPageId, string? publishedUrl, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(publishedUrl))
@@ -52,8 +55,9 @@ public sealed class LandingPageAdLinks(
         {
             try
             {
-                // A platform refusal is recorded on the ad (sync_failed, with a notification) by the campaign's own sync.
-                await campaigns.UpdateAdAsync(userId, campaignId, adId, new UpdateAdRequest { LandingPageUrl = publishedUrl }, ct);
+                // Re-linking takes the page's saved URL (the publisher saves before it calls here); a platform refusal is
+                // recorded on the ad (sync_failed, with a notification) by the campaign's own sync.
+                await campaigns.UpdateAdAsync(userId, campaignId, adId, new UpdateAdRequest { LandingPageId = landingPageId }, ct);
             }
             catch (DomainException ex)
             {

@@ -3,7 +3,10 @@ using AdPilot.Core.Campaigns;
 using AdPilot.Core.Common;
 using AdPilot.Core.LandingPages;
 using AdPilot.Core.Platforms;
+using AdPilot.Core.Storage;
 using AdPilot.Core.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace AdPilot.Core.Tests.LandingPages;
 
@@ -140,6 +143,33 @@ public sealed class LandingPageAdLinksTests
         Assert.Equal(Url("summer-sale"), (await OnPlatformAsync(w, linked)).LandingPageUrl);
         Assert.Equal("https://shop.example/own", ads.Single(a => a.Name == "Free URL").LandingPageUrl);
         Assert.Equal(2, withOther.AdSets[0].Ads.Count);
+    }
+
+    [Fact]
+    public async Task PublishAsync_AfterTheSlugChanged_LinkedAdsFollowOnThePlatform()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var storage = new TestStorage();
+        var w = await WorldAsync(db);
+        var clock = TestClock.At2026();
+        using var publisher = new LandingPagePublisher(db, storage.Store, new NoCdnInvalidator(), w.Links,
+            Options.Create(new LandingPageOptions { PublicBaseUrl = "https://ads.example.com" }), Options.Create(new StorageOptions()), clock,
+            NullLogger<LandingPagePublisher>.Instance);
+        var pages = new LandingPageService(db, publisher, clock, NullLogger<LandingPageService>.Instance);
+        var page = await pages.CreateAsync(w.UserId, new CreateLandingPageRequest { Name = "Spring sale", Slug = "spring-sale", Template = "lead_generation" });
+        await publisher.PublishAsync(w.UserId, page.Id);
+        var created = await w.Campaigns.CreateAsync(w.UserId, Request(w.AccountId, new AdInput { Name = "Linked", LandingPageId = page.Id }));
+        Assert.Equal("https://ads.example.com/p/spring-sale", created.AdSets[0].Ads[0].LandingPageUrl);
+
+        await pages.UpdateAsync(w.UserId, page.Id, new UpdateLandingPageRequest { Slug = "summer-sale" });
+        await publisher.PublishAsync(w.UserId, page.Id);
+
+        var ad = (await w.Campaigns.GetAsync(w.UserId, created.Campaign.Id)).AdSets[0].Ads[0];
+        Assert.Equal(("https://ads.example.com/p/summer-sale", "synced"), (ad.LandingPageUrl, ad.SyncStatus));
+        Assert.Equal("https://ads.example.com/p/summer-sale", (await OnPlatformAsync(w, ad)).LandingPageUrl);
+
+        await publisher.UnpublishAsync(w.UserId, page.Id);
+        Assert.Equal("https://ads.example.com/p/summer-sale", (await w.Campaigns.GetAsync(w.UserId, created.Campaign.Id)).AdSets[0].Ads[0].LandingPageUrl);
     }
 
     [Fact]

@@ -49,6 +49,19 @@ public sealed class LandingPageTemplatesTests
 
     [Theory]
     [MemberData(nameof(All))]
+    public void Template_Render_IsACompletePageUnder50KB(string key, string language)
+    {
+        var template = LandingPageTemplates.Find(key, language)!;
+
+        var html = LandingPageRenderer.Render(template.Document, new RenderContext(7, "spring-sale", "", "https://pages.example.com/p/spring-sale", f => "/p/assets/7/" + f, Preview: false));
+
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(html), 1, 50 * 1024);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(template.Document.Blocks[0].Title!), html, StringComparison.Ordinal);
+        Assert.Contains($"lang=\"{language}\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(All))]
     public void Template_Blocks_FormACompletePage(string key, string language)
     {
         var document = LandingPageTemplates.Find(key, language)!.Document;
