@@ -17,6 +17,9 @@ public enum PageEventType
 /// <summary>What the beacon knows about a visitor: nothing personal is stored (no IP, no cookie); the IP only feeds the rate limit.</summary>
 public sealed record Visitor(string? UserAgent, string? IpAddress);
 
+/// <summary>How a page's lead form answers a visitor: in the page's language, with its success message, linking back to the page.</summary>
+public sealed record LeadFormView(string Language, string? SuccessMessage, string PageUrl);
+
 /// <summary>
 /// Conversions and leads (docs/decisions/034): the beacon's views and CTA clicks and the lead form's submissions, counted
 /// per page per UTC day; leads listed and exported per page for its owner. Only published pages count, and only their
@@ -57,7 +60,8 @@ public sealed class LandingPageTracking(
             return null;
         }
 
-        var lead = LeadForms.Check((await LiveAsync(page, ct)).Fields, form);
+        var live = await LiveAsync(page, ct);
+        var lead = LeadForms.Check(live.Fields, form, live.Language);
         var row = new LandingPageLead
         {
             UserId = page.UserId,
@@ -79,6 +83,18 @@ public sealed class LandingPageTracking(
         }
 
         return new LeadView(row.Id, row.LandingPageId, row.CreatedAt, row.Email, lead.Fields);
+    }
+
+    /// <summary>What the form's answer needs: the live version's language, its success message and the page's public URL; null when not published.</summary>
+    public async Task<LeadFormView?> GetLeadFormAsync(string slug, CancellationToken ct = default)
+    {
+        if (await FindPublishedAsync(slug, ct) is not { } page)
+        {
+            return null;
+        }
+
+        var live = await LiveAsync(page, ct);
+        return new LeadFormView(live.Language, live.SuccessMessage, page.Url ?? LandingPageRoutes.Page(slug));
     }
 
     public async Task<Paged<LeadView>> ListLeadsAsync(long userId, long landingPageId, int page, int pageSize, CancellationToken ct = default)
@@ -176,7 +192,7 @@ public sealed class LandingPageTracking(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.LandingPages.AsNoTracking()
             .Where(p => p.Slug == slug && p.Status == LandingPageStatus.Published && p.PublishedVersion != null)
-            .Select(p => new LivePage(p.Id, p.UserId, p.Name, p.PublishedVersion!.Value, p.NotifyOnLead))
+            .Select(p => new LivePage(p.Id, p.UserId, p.Name, p.PublishedVersion!.Value, p.NotifyOnLead, p.PublishedUrl))
             .SingleOrDefaultAsync(ct);
     }
 
@@ -224,14 +240,16 @@ public sealed class LandingPageTracking(
         }
     }
 
-    private sealed record LivePage(long Id, long UserId, string Name, int Version, bool NotifyOnLead);
+    private sealed record LivePage(long Id, long UserId, string Name, int Version, bool NotifyOnLead, string? Url);
 
-    /// <summary>What the live version accepts: the block ids that count as calls to action, and the lead form's fields.</summary>
-    private sealed record LiveForm(IReadOnlySet<string> CallsToAction, IReadOnlyList<FormField> Fields)
+    /// <summary>What the live version accepts: the block ids that count as calls to action, and the lead form's fields (and how it answers).</summary>
+    private sealed record LiveForm(IReadOnlySet<string> CallsToAction, IReadOnlyList<FormField> Fields, string Language, string? SuccessMessage)
     {
         public static LiveForm Of(LandingPageDocument document) => new(
             document.Blocks.Where(IsCallToAction).Select(b => b.Id).ToHashSet(StringComparer.Ordinal),
-            LeadForms.FieldsOf(document));
+            LeadForms.FieldsOf(document),
+            document.Language,
+            document.Blocks.FirstOrDefault(b => b.Type == BlockType.LeadForm && !string.IsNullOrWhiteSpace(b.SuccessMessage))?.SuccessMessage);
 
         /// <summary>A button, a hero with a button, or an image that links somewhere.</summary>
         private static bool IsCallToAction(PageBlock block) => block.Type switch

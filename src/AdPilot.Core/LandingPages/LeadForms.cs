@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AdPilot.Core.Common;
@@ -16,6 +17,13 @@ internal static partial class LeadForms
     public const int MaxValueLength = 2_000;
     private const int MaxEmailLength = 254;
 
+    private static readonly Messages En = new(
+        "This page has no form.", "Some fields of the form need attention.", "{0} is required.",
+        "{0} must be an e-mail address, like name@example.com.", "{0} must be a phone number: digits, optionally with +, spaces, dashes or brackets.");
+
+    private static readonly Messages ZhCn = new(
+        "此页面没有表单。", "表单中有些字段需要修改。", "请填写{0}。", "{0}必须是电子邮件地址，例如 name@example.com。", "{0}必须是电话号码：数字，可带 +、空格、短横线或括号。");
+
     /// <summary>The fields of every lead form on the page, once each in page order; required when every form that has it requires it.</summary>
     public static IReadOnlyList<FormField> FieldsOf(LandingPageDocument document)
     {
@@ -25,11 +33,13 @@ internal static partial class LeadForms
             .ToList();
     }
 
-    public static LeadSubmission Check(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, string> form)
+    /// <param name="language">The page's language (en or zh-CN): the messages are shown to its visitors.</param>
+    public static LeadSubmission Check(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, string> form, string language)
     {
+        var text = language == "zh-CN" ? ZhCn : En;
         if (fields.Count == 0)
         {
-            throw ValidationFailedException.For("form", "This page has no lead form.");
+            throw ValidationFailedException.For("form", text.NoForm);
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -42,7 +52,7 @@ internal static partial class LeadForms
             {
                 if (field.Required)
                 {
-                    errors[field.Name] = [$"{field.Label} is required."];
+                    errors[field.Name] = [string.Format(CultureInfo.InvariantCulture, text.Required, field.Label)];
                 }
 
                 continue;
@@ -50,11 +60,11 @@ internal static partial class LeadForms
 
             if (field.Type == FormFieldType.Email && !IsEmail(value))
             {
-                errors[field.Name] = [$"{field.Label} must be an e-mail address, like name@example.com."];
+                errors[field.Name] = [string.Format(CultureInfo.InvariantCulture, text.Email, field.Label)];
             }
             else if (field.Type == FormFieldType.Phone && !IsPhone(value))
             {
-                errors[field.Name] = [$"{field.Label} must be a phone number: digits, optionally with +, spaces, dashes or brackets."];
+                errors[field.Name] = [string.Format(CultureInfo.InvariantCulture, text.Phone, field.Label)];
             }
 
             values[field.Name] = value;
@@ -63,7 +73,7 @@ internal static partial class LeadForms
 
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException(errors, "Some fields of the form need attention.");
+            throw new ValidationFailedException(errors, text.Summary);
         }
 
         return new LeadSubmission(values, email);
@@ -118,4 +128,6 @@ internal static partial class LeadForms
 
     [GeneratedRegex(@"^\+?\(?[0-9][0-9 ().\-]*[0-9](?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
     private static partial Regex Phone();
+
+    private sealed record Messages(string NoForm, string Summary, string Required, string Email, string Phone);
 }
