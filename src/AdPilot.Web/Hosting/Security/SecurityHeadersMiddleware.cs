@@ -10,6 +10,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSec
 {
     private const string NonceKey = "adpilot.csp-nonce";
     private const string FormTargetKey = "adpilot.csp-form-target";
+    private const string PolicyKey = "adpilot.csp-policy";
 
     /// <summary>This request's nonce: put it on an inline &lt;script&gt; so the page's policy allows it.</summary>
     public static string NonceOf(HttpContext http) => http.Items[NonceKey] as string ?? "";
@@ -19,6 +20,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSec
     /// registered redirect URI (browsers apply form-action to the redirects after a submission too).
     /// </summary>
     public static void AllowFormTarget(HttpContext http, Uri target) => http.Items[FormTargetKey] = target.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>Replaces the page policy for this answer, e.g. a sandbox for user-made HTML that must not act as the app.</summary>
+    public static void UsePolicy(HttpContext http, string policy) => http.Items[PolicyKey] = policy;
 
     public Task InvokeAsync(HttpContext http)
     {
@@ -32,9 +36,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSec
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
-            headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+            headers.ContentSecurityPolicy = http.Items[PolicyKey] as string ?? (http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
                 ? csp.ForPage(nonce, allowEval: http.Request.Path.StartsWithSegments("/docs"), formTarget: http.Items[FormTargetKey] as string)
-                : ContentSecurityPolicy.NonHtml;
+                : ContentSecurityPolicy.NonHtml);
             return Task.CompletedTask;
         });
         return next(http);
