@@ -184,7 +184,8 @@ public sealed class LandingPageTracking(
 
     private async Task<LivePage?> FindPublishedAsync(string slug, CancellationToken ct)
     {
-        if (!SlugAttribute.IsSlug(slug))
+        // Any string is safe to look up (a parameter); the length alone keeps junk from the database.
+        if (slug.Length is < 3 or > 60)
         {
             return null;
         }

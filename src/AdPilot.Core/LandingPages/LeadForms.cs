@@ -115,6 +115,7 @@ internal static partial class LeadForms
         return value;
     }
 
+    // Both patterns run NonBacktracking (linear in the input, which is capped): no timeout that a loaded host could trip.
     public static bool IsEmail(string value) => value.Length <= MaxEmailLength && Email().IsMatch(value);
 
     public static bool IsPhone(string value)
@@ -123,10 +124,10 @@ internal static partial class LeadForms
         return digits is >= 6 and <= 15 && value.Length <= 30 && Phone().IsMatch(value);
     }
 
-    [GeneratedRegex(@"^[^@\s""<>()\[\]\\,;:]{1,64}@[^@\s""<>()\[\]\\,;:.]+(?:\.[^@\s""<>()\[\]\\,;:.]+)+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^[^@\s""<>()\[\]\\,;:]{1,64}@[^@\s""<>()\[\]\\,;:.]+(?:\.[^@\s""<>()\[\]\\,;:.]+)+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"^\+?\(?[0-9][0-9 ().\-]*[0-9](?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\+?\(?[0-9][0-9 ().\-]*[0-9](?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Phone();
 
     private sealed record Messages(string NoForm, string Summary, string Required, string Email, string Phone);

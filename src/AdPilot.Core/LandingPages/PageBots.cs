@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace AdPilot.Core.LandingPages;
 
 /// <summary>
@@ -7,14 +5,19 @@ namespace AdPilot.Core.LandingPages;
 /// all, crawlers, link previews, uptime monitors, HTTP libraries and headless browsers. A program that sends a
 /// browser's User-Agent is not caught here; the per-IP rate limit bounds what it can add.
 /// </summary>
-public static partial class PageBots
+public static class PageBots
 {
-    public static bool IsBot(string? userAgent) => string.IsNullOrWhiteSpace(userAgent) || userAgent.Length > 1_000 || Known().IsMatch(userAgent);
+    public const int MaxUserAgentLength = 1_000;
 
-    [GeneratedRegex(
-        "bot|crawl|spider|slurp|scrape|facebookexternalhit|facebookcatalog|preview|monitor|uptime|pingdom|lighthouse|pagespeed|"
-        + "curl|wget|python-requests|python-urllib|aiohttp|httpx|go-http-client|java/|okhttp|apache-httpclient|axios|node-fetch|undici|"
-        + "libwww|headless|phantomjs|selenium|puppeteer|playwright|whatsapp|embedly|mediapartners|feedfetcher|validator",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 50)]
-    private static partial Regex Known();
+    // Plain substring tests, not a regex: a busy host must never time a beacon out on a match (a regex timeout is wall-clock).
+    private static readonly string[] Known =
+    [
+        "bot", "crawl", "spider", "slurp", "scrape", "facebookexternalhit", "facebookcatalog", "preview", "monitor", "uptime", "pingdom",
+        "lighthouse", "pagespeed", "curl", "wget", "python-requests", "python-urllib", "aiohttp", "httpx", "go-http-client", "java/",
+        "okhttp", "apache-httpclient", "axios", "node-fetch", "undici", "libwww", "headless", "phantomjs", "selenium", "puppeteer",
+        "playwright", "whatsapp", "embedly", "mediapartners", "feedfetcher", "validator",
+    ];
+
+    public static bool IsBot(string? userAgent) =>
+        string.IsNullOrWhiteSpace(userAgent) || userAgent.Length > MaxUserAgentLength || Known.Any(k => userAgent.Contains(k, StringComparison.OrdinalIgnoreCase));
 }

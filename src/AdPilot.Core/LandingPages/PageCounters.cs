@@ -13,47 +13,54 @@ internal enum PageCounter
 /// <summary>
 /// Adds one to a page's count for a UTC day in <see cref="LandingPageDailyStat"/>, correct under concurrency on SQLite and
 /// MariaDB without a transaction: an atomic <c>UPDATE … SET x = x + 1</c>; when the day has no row yet, an insert; when a
-/// concurrent request inserted it first (the primary key refuses the second), the update again.
+/// concurrent request inserted it first (the primary key refuses the second), the update again; a deadlock victim or a
+/// busy database (<see cref="Transient"/>) tries again too.
 /// </summary>
 internal static class PageCounters
 {
-    private const int Attempts = 5;
+    private const int Attempts = 8;
 
     public static async Task AddOneAsync(IDbContextFactory<AppDbContext> dbFactory, long pageId, long userId, DateOnly day, PageCounter counter, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var row = db.LandingPageDailyStats.Where(s => s.LandingPageId == pageId && s.Date == day);
-            var updated = counter switch
-            {
-                PageCounter.Views => await row.ExecuteUpdateAsync(s => s.SetProperty(x => x.Views, x => x.Views + 1), ct),
-                PageCounter.Clicks => await row.ExecuteUpdateAsync(s => s.SetProperty(x => x.Clicks, x => x.Clicks + 1), ct),
-                _ => await row.ExecuteUpdateAsync(s => s.SetProperty(x => x.Leads, x => x.Leads + 1), ct),
-            };
-            if (updated > 0)
-            {
-                return;
-            }
-
-            db.LandingPageDailyStats.Add(new LandingPageDailyStat
-            {
-                LandingPageId = pageId,
-                UserId = userId,
-                Date = day,
-                Views = counter == PageCounter.Views ? 1 : 0,
-                Clicks = counter == PageCounter.Clicks ? 1 : 0,
-                Leads = counter == PageCounter.Leads ? 1 : 0,
-            });
             try
             {
-                await db.SaveChangesAsync(ct);
+                await AttemptAsync(dbFactory, pageId, userId, day, counter, ct);
                 return;
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (Exception ex) when (attempt < Attempts && (ex is DbUpdateException || Transient.Is(ex)))
             {
-                // Another request created the day's row between our update and insert: the update finds it now.
+                // Another request created the day's row between our update and insert (the update finds it now), or the
+                // database chose this statement as a deadlock victim or was busy: nothing was counted, so count again.
             }
         }
+    }
+
+    private static async Task AttemptAsync(IDbContextFactory<AppDbContext> dbFactory, long pageId, long userId, DateOnly day, PageCounter counter, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = db.LandingPageDailyStats.Where(s => s.LandingPageId == pageId && s.Date == day);
+        var updated = counter switch
+        {
+            PageCounter.Views => await row.ExecuteUpdateAsync(s => s.SetProperty(x => x.Views, x => x.Views + 1), ct),
+            PageCounter.Clicks => await row.ExecuteUpdateAsync(s => s.SetProperty(x => x.Clicks, x => x.Clicks + 1), ct),
+            _ => await row.ExecuteUpdateAsync(s => s.SetProperty(x => x.Leads, x => x.Leads + 1), ct),
+        };
+        if (updated > 0)
+        {
+            return;
+        }
+
+        db.LandingPageDailyStats.Add(new LandingPageDailyStat
+        {
+            LandingPageId = pageId,
+            UserId = userId,
+            Date = day,
+            Views = counter == PageCounter.Views ? 1 : 0,
+            Clicks = counter == PageCounter.Clicks ? 1 : 0,
+            Leads = counter == PageCounter.Leads ? 1 : 0,
+        });
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -65,7 +65,7 @@ internal sealed class CrossSiteRequestMiddleware(RequestDelegate next)
     /// never read the session cookie, and the page posting them may be served from a CDN on another origin (ADR 034).
     /// </summary>
     private static bool IsLandingPagePost(PathString path) =>
-        path.Value?.Split('/') is ["", "p", var slug, "events" or "leads"] && Core.LandingPages.SlugAttribute.IsSlug(slug);
+        path.Value?.Split('/') is ["", "p", { Length: > 0 }, "events" or "leads"];
 
     private static bool CarriesToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
