@@ -794,6 +794,12 @@ S = {
  "LandingPages.Detail.DeleteBody": ("The page, its versions, its {1} leads, its statistics and its images are deleted for good.", "页面及其所有版本、{1} 条线索、统计数据和图片都将被永久删除。"),
  "LandingPages.Detail.DeleteBodyPublished": ("The page goes offline at {0}, and its versions, its {1} leads, its statistics and its images are deleted for good. Ads that link to it keep the URL: pause them first.", "页面将从 {0} 下线，其所有版本、{1} 条线索、统计数据和图片都将被永久删除。链接到此页面的广告仍使用该网址：请先暂停这些广告。"),
  "LandingPages.Detail.Deleted": ("Landing page deleted.", "落地页已删除。"),
+ "LandingPages.Picker.Label": ("Landing page", "落地页"),
+ "LandingPages.Picker.Linked": ("Follows a landing page", "已关联落地页"),
+ "LandingPages.Picker.Change": ("Choose the ad's landing page", "选择广告的落地页"),
+ "LandingPages.Picker.None": ("None: enter a URL below", "不使用：在下方填写网址"),
+ "LandingPages.Picker.Help": ("Choose one of your published pages; the ad follows it when you republish it under a new address.", "选择一个已发布的落地页；重新发布到新地址时，广告会自动跟随更新。"),
+ "LandingPages.Picker.NoneYet": ("No published landing pages yet: publish one under Landing pages, or enter a URL below.", "还没有已发布的落地页：可在“落地页”中发布一个，或在下方填写网址。"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>
