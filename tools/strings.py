@@ -12,6 +12,7 @@ S = {
  "Notifications.Category.anomaly": ("Performance anomalies", "效果异常"),
  "Notifications.Category.report_ready": ("Reports ready", "报告已生成"),
  "Notifications.Category.export_ready": ("Data exports ready", "数据导出已完成"),
+ "Notifications.Category.lead_received": ("Landing page leads", "落地页线索"),
  "Notifications.Category.system": ("System messages", "系统消息"),
  "Notifications.Channel.Both": ("In-app and e-mail", "站内和邮件"),
  "Notifications.Channel.InApp": ("In-app only", "仅站内"),
