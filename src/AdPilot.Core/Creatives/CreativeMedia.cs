@@ -155,6 +155,46 @@ public sealed class CreativeMedia : IDisposable
         }
     }
 
+    /// <summary>
+    /// Smaller copies of a picture, one per width (each below the picture's own), encoded in its format: decoded once, in a
+    /// decode slot, and shrunk step by step from the widest. The copies are small (at most a few hundred KB each); the
+    /// caller stores them after the slot is released.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Width, MemoryStream Content)>> ResizedCopiesAsync(Stream image, MediaFormat format, IEnumerable<int> widths, CancellationToken ct = default)
+    {
+        var copies = new List<(int, MemoryStream)>();
+        await _decodes.WaitAsync(ct);
+        try
+        {
+            image.Position = 0;
+            using var picture = await Image.LoadAsync(_images, image, ct);
+            foreach (var width in widths.Where(w => w < picture.Width).OrderDescending())
+            {
+                picture.Mutate(x => x.Resize(width, 0));
+                var output = new MemoryStream();
+                copies.Add((width, output));
+                await picture.SaveAsync(output, EncoderFor(format), ct);
+                output.Position = 0;
+            }
+
+            return copies;
+        }
+        catch (Exception ex) when (ex is InvalidMemoryOperationException or ImageFormatException or NotSupportedException or InvalidDataException)
+        {
+            copies.ForEach(c => ((IDisposable)c.Item2).Dispose());
+            throw ex is InvalidMemoryOperationException ? Invalid("The image needs more memory to decode than is allowed.") : Invalid("The image could not be read; it may be damaged.");
+        }
+        finally
+        {
+            _decodes.Release();
+        }
+    }
+
+    private static SixLabors.ImageSharp.Formats.IImageEncoder EncoderFor(MediaFormat format) =>
+        format == MediaFormat.Png ? new PngEncoder()
+        : format == MediaFormat.WebP ? new WebpEncoder { Quality = 85 }
+        : new JpegEncoder { Quality = 85 };
+
     public static ValidationFailedException Invalid(string message) => new(new Dictionary<string, string[]> { [Field] = [message] }, message);
 
     public void Dispose() => _decodes.Dispose();

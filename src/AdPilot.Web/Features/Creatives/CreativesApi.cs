@@ -2,9 +2,7 @@ using AdPilot.Core.Common;
 using AdPilot.Core.Creatives;
 using AdPilot.Web.Api;
 using AdPilot.Web.Features.Identity;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace AdPilot.Web.Features.Creatives;
@@ -17,7 +15,7 @@ internal static class CreativesApi
         var group = app.MapGroup("/api/v1/creatives").WithTags("Creatives").RequireAuthorization();
         group.MapGet("/", List);
         // Only this route takes file-sized bodies: the largest creative plus room for the multipart framing.
-        group.MapPost("/", Create).WithMetadata(new UploadSizeLimit(limits.MaxBytes + (1024 * 1024)))
+        group.MapPost("/", Create).AcceptsUploadsUpTo(limits.MaxBytes)
             .Accepts<CompleteUploadRequest>("application/json", "multipart/form-data")
             .AddOpenApiOperationTransformer(DescribeUploadFormAsync);
         group.MapPost("/upload-url", CreateUploadUrl);
@@ -50,7 +48,7 @@ internal static class CreativesApi
         CreativeView created;
         if (http.Request.HasFormContentType)
         {
-            var form = await ReadFormAsync(http, options.Value.MaxBytes + (1024 * 1024), ct);
+            var form = await MultipartUploads.ReadFormAsync(http, options.Value.MaxBytes, ct);
             var file = form.Files.GetFile("file") ?? throw ValidationFailedException.For("file", "Send the file in the multipart field 'file'.");
             await using var content = file.OpenReadStream();
             var request = new CreateCreativeRequest
@@ -75,19 +73,6 @@ internal static class CreativesApi
         if (operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var form) == true)
         {
             form.Schema = await context.GetOrCreateSchemaAsync(typeof(CreativeUploadForm), null, ct);
-        }
-    }
-
-    /// <summary>A multipart body without a boundary, or cut short, is the client's mistake: a 400 problem, as for bound forms.</summary>
-    private static async Task<IFormCollection> ReadFormAsync(HttpContext http, long limit, CancellationToken ct)
-    {
-        try
-        {
-            return await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
-        }
-        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException and not BadHttpRequestException && !ct.IsCancellationRequested))
-        {
-            throw new BadHttpRequestException("The multipart body is malformed: it needs a boundary and complete parts.", StatusCodes.Status400BadRequest, ex);
         }
     }
 
@@ -121,6 +106,4 @@ internal static class CreativesApi
 
     /// <summary>The multipart upload as the OpenAPI document describes it: the file, an optional name, comma-separated tags.</summary>
     private sealed record CreativeUploadForm(IFormFile File, string? Name = null, string? Tags = null);
-
-    private sealed record UploadSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }

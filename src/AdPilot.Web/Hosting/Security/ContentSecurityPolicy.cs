@@ -12,6 +12,12 @@ internal sealed class ContentSecurityPolicy(string storageSources)
 {
     public const string NonHtml = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /// <summary>
+    /// A published landing page: its own &lt;meta&gt; policy restricts what it loads; the header adds what a meta cannot say
+    /// (framing: only by AdPilot's own pages, e.g. a list thumbnail).
+    /// </summary>
+    public const string PublishedPage = "frame-ancestors 'self'; base-uri 'none'; object-src 'none'";
+
     /// <summary>Origins of the object store (presigned uploads and, over plain HTTP, previews): empty for the local store.</summary>
     public static ContentSecurityPolicy For(StorageOptions storage) => new(string.Join(' ', StorageOrigins(storage).Distinct()));
 
