@@ -120,6 +120,38 @@ public sealed class CloudFrontInvalidatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InvalidateAsync_NoConfiguredKeys_SignsWithTheDefaultChainsSessionCredentials()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = FakeCloudFront.AccessKey, ["AWS_SECRET_ACCESS_KEY"] = FakeCloudFront.SecretKey,
+            ["AWS_SESSION_TOKEN"] = "fake-session-token-1234",
+        };
+        var saved = variables.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
+        try
+        {
+            foreach (var (name, value) in variables)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
+            await Invalidator(accessKey: "", secret: "").InvalidateAsync(["a.html"]);
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+
+        Assert.Empty(_cloudFront.SignatureProblems);
+        var request = Assert.Single(_cloudFront.Requests);
+        Assert.Equal("fake-session-token-1234", request.Headers["x-amz-security-token"].ToString());
+        Assert.Contains("SignedHeaders=content-type;host;x-amz-date;x-amz-security-token,", request.Headers.Authorization.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Host_S3WithDistributionId_InvalidatesThroughCloudFront()
     {
         await using var host = AdPilotFactory.With(settings: new Dictionary<string, string?>
@@ -156,14 +188,15 @@ public sealed class CloudFrontInvalidatorTests : IAsyncLifetime
         Assert.IsType<NoCdnInvalidator>(host.Services.GetRequiredService<ICdnInvalidator>());
     }
 
-    private CloudFrontInvalidator Invalidator(string secret = FakeCloudFront.SecretKey, int maxAttempts = 4, string? serviceUrl = null)
+    private CloudFrontInvalidator Invalidator(
+        string secret = FakeCloudFront.SecretKey, int maxAttempts = 4, string? serviceUrl = null, string accessKey = FakeCloudFront.AccessKey)
     {
         var options = new StorageOptions
         {
             Provider = StorageProvider.S3,
             S3 = new S3StorageOptions
             {
-                Bucket = "adpilot-test", AccessKey = FakeCloudFront.AccessKey, SecretKey = secret,
+                Bucket = "adpilot-test", AccessKey = accessKey, SecretKey = secret,
                 CloudFront = new CloudFrontOptions
                 {
                     DistributionId = FakeCloudFront.DistributionId, ServiceUrl = serviceUrl ?? _cloudFront.BaseUrl, MaxAttempts = maxAttempts,
