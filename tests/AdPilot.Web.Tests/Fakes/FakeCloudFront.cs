@@ -26,6 +26,9 @@ public sealed partial class FakeCloudFront : FakeApiServer
 
     public ConcurrentQueue<FakeInvalidation> Invalidations { get; } = new();
 
+    /// <summary>The key pair requests must be signed with (the app signs with the pair of Storage:S3).</summary>
+    public (string AccessKey, string SecretKey) Credentials { get; set; } = (AccessKey, SecretKey);
+
     /// <summary>Why requests were refused as badly signed.</summary>
     public ConcurrentQueue<string> SignatureProblems { get; } = new();
 
@@ -40,7 +43,7 @@ public sealed partial class FakeCloudFront : FakeApiServer
     {
         using var raw = new MemoryStream();
         await context.Request.Body.CopyToAsync(raw);
-        var problem = SigV4Reference.Problem(context.Request, raw.ToArray(), AccessKey, SecretKey, "us-east-1", "cloudfront", DateTimeOffset.UtcNow);
+        var problem = SigV4Reference.Problem(context.Request, raw.ToArray(), Credentials.AccessKey, Credentials.SecretKey, "us-east-1", "cloudfront", DateTimeOffset.UtcNow);
         if (problem is not null)
         {
             SignatureProblems.Enqueue(problem);
