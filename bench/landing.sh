@@ -58,9 +58,12 @@ BYTES=$(stat -c %s "$TMP/static/landing.html")
 header() { awk -v h="$1" 'BEGIN{IGNORECASE=1} index(tolower($0), tolower(h) ":")==1 {sub(/^[^:]*: */,""); sub(/\r$/,""); print}' "$TMP/page.headers"; }
 STYLESHEETS=$(grep -oiE '<link[^>]*rel=["'\'']?stylesheet[^>]*>' "$TMP/static/landing.html" | grep -ciE 'href=' || true)
 SCRIPTS=$(grep -oiE '<script[^>]*src=[^>]*>' "$TMP/static/landing.html" | wc -l)
-BLOCKING=$([ "$STYLESHEETS" -eq 0 ] && [ "$SCRIPTS" -eq 0 ] && echo "none" || echo "$STYLESHEETS stylesheet link(s), $SCRIPTS script src")
+IMPORTS=$(grep -oiE '@import' "$TMP/static/landing.html" | wc -l)
+BLOCKING=$([ "$STYLESHEETS" -eq 0 ] && [ "$SCRIPTS" -eq 0 ] && [ "$IMPORTS" -eq 0 ] && echo "none" \
+  || echo "$STYLESHEETS stylesheet link(s), $SCRIPTS script src, $IMPORTS CSS @import")
+BUDGET=$([ "$BYTES" -lt 51200 ] && echo "under" || echo "OVER")
 
-# run URL: warm-up, then the measured run; prints "req/s|avg|p50|p99|MB/s|non-2xx".
+# run URL: warm-up, then the measured run; prints "req/s|avg|p50|p99|transfer/s|non-2xx|socket errors".
 run() {
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$1" >/dev/null 2>&1
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$1" 2>&1 | tee -a "$TMP/wrk.log" | awk '
@@ -68,16 +71,20 @@ run() {
     /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
     /^Requests\/sec/ {rps=$2} /^Transfer\/sec/ {mbs=$2}
     /Non-2xx/ {bad=$NF}
-    END {printf "%s|%s|%s|%s|%s|%s\n", rps, avg, p50, p99, mbs, bad ? bad : 0}'
+    /Socket errors/ {sub(/.*Socket errors: /, ""); errs=$0}
+    END {printf "%s|%s|%s|%s|%s|%s|%s\n", rps, avg, p50, p99, mbs, bad ? bad : 0, errs ? errs : "none"}'
 }
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "AdPilot (pid $APP, Production) on $BASE; $(nproc) cores; load average $LOAD_BEFORE before the runs"
 PAGE=$(run "$BASE/p/$SLUG")
 STATIC=$(run "$BASE/bench/landing.html")
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-RATIO=$(python3 -c "import sys; p,s=(float(x.split('|')[0]) for x in sys.argv[1:]); print(f'{s/p:.2f}' if p else 'n/a')" "$PAGE" "$STATIC")
+RATIO=$(python3 -c "
+import sys
+p, s = (float(x.split('|')[0] or 0) for x in sys.argv[1:])
+print(f'**{s / p:.2f}×** (goal ≤ 2×: {\"met\" if s / p <= 2 else \"NOT met\"})' if p else 'n/a (no page requests completed)')" "$PAGE" "$STATIC")
 
-row() { IFS='|' read -r rps avg p50 p99 mbs bad <<<"$2"; printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$rps" "$avg" "$p50" "$p99" "$mbs" "$bad"; }
+row() { IFS='|' read -r rps avg p50 p99 mbs bad errs <<<"$2"; printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$rps" "$avg" "$p50" "$p99" "$mbs" "$bad" "$errs"; }
 REPORT=$(cat <<MD
 # Landing page benchmark, $(date -u +%Y-%m-%d) (bench/landing.sh)
 
@@ -87,15 +94,15 @@ $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up then ${SECONDS_P
 Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')); load average $LOAD_BEFORE
 before the runs, $LOAD_AFTER after (/proc/loadavg; the machine is shared: other work was running).
 
-- Published HTML: **$BYTES bytes** (budget 50 KB); Cache-Control \`$(header Cache-Control)\`, ETag \`$(header ETag)\`.
-- External render-blocking resources (\`<link rel=stylesheet>\`, \`<script src>\`): **$BLOCKING**.
+- Published HTML: **$BYTES bytes**, $BUDGET the 50 KB budget; Cache-Control \`$(header Cache-Control)\`, ETag \`$(header ETag)\`.
+- External render-blocking resources (\`<link rel=stylesheet>\`, \`<script src>\`, CSS \`@import\`): **$BLOCKING**.
 
-| endpoint | requests/s | latency avg | p50 | p99 | transfer/s | non-2xx |
-|---|---:|---:|---:|---:|---:|---:|
+| endpoint | requests/s | latency avg | p50 | p99 | transfer/s | non-2xx | socket errors |
+|---|---:|---:|---:|---:|---:|---:|---|
 $(row "GET /p/$SLUG (published page)" "$PAGE")
 $(row "GET /bench/landing.html (same bytes, static file)" "$STATIC")
 
-Static-file throughput / page throughput: **$RATIO×** (goal: ≤ 2×).
+Static-file requests/s ÷ page requests/s: $RATIO.
 MD
 )
 echo "$REPORT"
