@@ -29,7 +29,7 @@ log "building"
 # shellcheck disable=SC2086 # ADPILOT_BENCH_BUILD_ARGS is a list of arguments
 dotnet build src/AdPilot.Web -c Release -nologo -v quiet ${ADPILOT_BENCH_BUILD_ARGS:-} >"$TMP/build.log" 2>&1 || { cat "$TMP/build.log"; log "build failed"; exit 2; }
 
-SETTINGS=(RateLimit__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning)
+SETTINGS=(RateLimit__PermitsPerMinute=1000000 Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning)
 BASE="http://127.0.0.1:$(free_port)"
 start_app "$BASE" "${SETTINGS[@]}"
 PAT=$(access_token "$BASE" bench-landing@example.com '["read","write"]') || { log "creating the access token failed"; exit 1; }
