@@ -92,7 +92,7 @@ internal sealed partial class FuzzCases(ApiDescription api, IReadOnlyDictionary<
             }
         }
 
-        if (body is not null)
+        if (body is { Length: > 0 }) // a JSON body; an upload-only operation (multipart) is fuzzed below
         {
             var (schema, node) = (operation.Bodies[contentType!], JsonNode.Parse(body));
             foreach (var (what, json, type, raw) in WholeBodies(api.Properties(schema), node))
