@@ -43,6 +43,10 @@ public sealed record AdInput
 
     [HttpUrl, StringLength(2048)]
     public string? LandingPageUrl { get; init; }
+
+    /// <summary>One of the user's published landing pages: the ad's landing URL becomes the page's and follows it when it is republished.</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "landingPageId must be a landing page's id.")]
+    public long? LandingPageId { get; init; }
 }
 
 public sealed record AdSetInput
@@ -132,6 +136,13 @@ public sealed record UpdateAdRequest
 
     [HttpUrl, StringLength(2048)]
     public string? LandingPageUrl { get; init; }
+
+    /// <summary>
+    /// Links the ad to one of the user's published landing pages (its landing URL becomes the page's and follows it when it
+    /// is republished); 0 removes the link and keeps the URL. Given with a landing page, <c>landingPageUrl</c> is ignored.
+    /// </summary>
+    [Range(0, long.MaxValue, ErrorMessage = "landingPageId must be a landing page's id, or 0 to remove the link.")]
+    public long? LandingPageId { get; init; }
 }
 
 public sealed record CampaignQuery
@@ -157,7 +168,7 @@ public sealed record CampaignQuery
 
 public sealed record AdView(
     long Id, long AdSetId, string Name, string Status, long? CreativeId, string? Headline, string? PrimaryText, string? CallToAction,
-    string? LandingPageUrl, string? PlatformAdId, string SyncStatus, string? SyncError);
+    string? LandingPageUrl, string? PlatformAdId, string SyncStatus, string? SyncError, long? LandingPageId = null);
 
 public sealed record AdSetView(
     long Id, long CampaignId, string Name, string Status, BudgetType? BudgetType, decimal? Budget, TargetingInput Targeting,

@@ -35,6 +35,6 @@ internal static class CampaignEdits
     public static Ad NewAd(long userId, AdInput input, DeliveryStatus status, DateTime now) => new()
     {
         UserId = userId, Name = input.Name.Trim(), Status = DeliveryStatus.Active, CreativeId = input.CreativeId, Headline = input.Headline,
-        PrimaryText = input.PrimaryText, CallToAction = input.CallToAction, LandingPageUrl = input.LandingPageUrl, CreatedAt = now, UpdatedAt = now,
+        PrimaryText = input.PrimaryText, CallToAction = input.CallToAction, LandingPageUrl = input.LandingPageUrl, LandingPageId = input.LandingPageId, CreatedAt = now, UpdatedAt = now,
     };
 }

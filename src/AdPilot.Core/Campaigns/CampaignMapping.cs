@@ -75,7 +75,7 @@ internal static class CampaignMapping
 
     public static AdView View(Ad a) =>
         new(a.Id, a.AdSetId, a.Name, Name(a.Status), a.CreativeId, a.Headline, a.PrimaryText, a.CallToAction, a.LandingPageUrl, a.PlatformAdId,
-            Name(a.SyncStatus), a.SyncError);
+            Name(a.SyncStatus), a.SyncError, a.LandingPageId);
 
     public static AdSetView View(AdSet s) =>
         new(s.Id, s.CampaignId, s.Name, Name(s.Status), s.BudgetType, s.Budget, Targeting(s.TargetingJson), s.PlatformAdSetId, Name(s.SyncStatus),

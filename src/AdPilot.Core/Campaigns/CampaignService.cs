@@ -26,6 +26,7 @@ public sealed class CampaignService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var account = await CampaignRules.OwnedAccountAsync(db, userId, request.AdAccountId, ct);
         await CampaignRules.EnsureCreativesAsync(db, userId, request.AdSets.SelectMany(s => s.Ads).Select(a => a.CreativeId), ct);
+        request = await CampaignLandingPages.ApplyAsync(db, userId, request, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var status = request.Activate ? DeliveryStatus.Active : DeliveryStatus.Paused;
@@ -139,6 +140,7 @@ public sealed class CampaignService(
         {
             var campaign = await CampaignRules.LoadAsync(db, userId, campaignId, ct);
             await CampaignRules.EnsureCreativesAsync(db, userId, input.Ads.Select(a => a.CreativeId), ct);
+            input = await CampaignLandingPages.ApplyAsync(db, userId, input, "", ct);
             campaign.AdSets.Add(CampaignEdits.NewAdSet(userId, input, DeliveryStatus.Paused, clock.GetUtcNow().UtcDateTime));
             campaign.SyncStatus = SyncStatus.Pending;
             await db.SaveChangesAsync(ct);
@@ -183,6 +185,7 @@ public sealed class CampaignService(
             var campaign = await CampaignRules.LoadAsync(db, userId, campaignId, ct);
             var adSet = campaign.AdSets.SingleOrDefault(s => s.Id == adSetId) ?? throw new NotFoundException("AdSet", adSetId);
             await CampaignRules.EnsureCreativesAsync(db, userId, [input.CreativeId], ct);
+            input = await CampaignLandingPages.ApplyAsync(db, userId, input, "", ct);
             adSet.Ads.Add(CampaignEdits.NewAd(userId, input, DeliveryStatus.Active, clock.GetUtcNow().UtcDateTime));
             campaign.SyncStatus = SyncStatus.Pending;
             await db.SaveChangesAsync(ct);
@@ -194,9 +197,14 @@ public sealed class CampaignService(
     public async Task<CampaignDetail> UpdateAdAsync(long userId, long campaignId, long adId, UpdateAdRequest request, CancellationToken ct = default)
     {
         RequestValidator.Validate(request);
+        string? pageUrl = null;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await CampaignRules.EnsureCreativesAsync(db, userId, [request.CreativeId], ct);
+            if (request.LandingPageId is > 0 and var pageId)
+            {
+                pageUrl = await CampaignLandingPages.UrlAsync(db, userId, pageId, "landingPageId", ct);
+            }
         }
 
         await ChangeAdAsync(userId, campaignId, adId, a =>
@@ -206,7 +214,8 @@ public sealed class CampaignService(
             a.Headline = request.Headline ?? a.Headline;
             a.PrimaryText = request.PrimaryText ?? a.PrimaryText;
             a.CallToAction = request.CallToAction ?? a.CallToAction;
-            a.LandingPageUrl = request.LandingPageUrl ?? a.LandingPageUrl;
+            a.LandingPageUrl = pageUrl ?? request.LandingPageUrl ?? a.LandingPageUrl;
+            a.LandingPageId = request.LandingPageId switch { null => a.LandingPageId, 0 => null, var id => id };
         }, ct);
         return await SyncAsync(userId, campaignId, ct);
     }

@@ -1,3 +1,5 @@
+using AdPilot.Core.LandingPages.Templates;
+
 namespace AdPilot.Core.LandingPages;
 
 public sealed record LandingPageTemplate(string Key, string Name, string Description, LandingPageDocument Document);
@@ -7,8 +9,15 @@ public static class LandingPageTemplates
 {
     public static readonly string[] Keys = ["lead_generation", "product_launch", "webinar_signup", "app_download"];
 
-    /// <summary>The templates in a language (en or zh-CN).</summary>
-    public static IReadOnlyList<LandingPageTemplate> For(string language) => throw new NotImplementedException("#15");
+    private static readonly IReadOnlyList<LandingPageTemplate> English = Build(zh: false);
+    private static readonly IReadOnlyList<LandingPageTemplate> Chinese = Build(zh: true);
+
+    /// <summary>The templates in a language (en or zh-CN); any other language gets the English ones.</summary>
+    public static IReadOnlyList<LandingPageTemplate> For(string language) =>
+        string.Equals(language, "zh-CN", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
 
     public static LandingPageTemplate? Find(string key, string language) => For(language).FirstOrDefault(t => t.Key == key);
+
+    private static LandingPageTemplate[] Build(bool zh) =>
+        [LeadGenerationTemplate.Create(zh), ProductLaunchTemplate.Create(zh), WebinarSignupTemplate.Create(zh), AppDownloadTemplate.Create(zh)];
 }

@@ -64,7 +64,8 @@ public sealed record PlatformAdSet(
     PlatformBudgetType? BudgetType,
     decimal? Budget);
 
-public sealed record PlatformAd(string Id, string AdSetId, string Name, PlatformStatus Status, string? CreativeRef);
+/// <param name="LandingPageUrl">Where the ad sends people, when the platform's listing says (the simulated platform does).</param>
+public sealed record PlatformAd(string Id, string AdSetId, string Name, PlatformStatus Status, string? CreativeRef, string? LandingPageUrl = null);
 
 /// <param name="Objective">AdPilot objective name (Awareness, Traffic, Engagement, Leads, AppPromotion, Sales); each client maps it.</param>
 /// <param name="Budget">In the account currency's major unit (e.g. 25.50 USD); clients convert to cents or micros.</param>

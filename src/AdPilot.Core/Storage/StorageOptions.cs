@@ -31,7 +31,26 @@ public sealed class StorageOptions : IValidatableObject
             yield return new ValidationResult("Storage:S3:AccessKey and Storage:S3:SecretKey go together; set both, or neither to use the default AWS credentials.");
         }
 
-        foreach (var (name, url) in new[] { ("Storage:S3:ServiceUrl", S3.ServiceUrl), ("Storage:S3:PublicBaseUrl", S3.PublicBaseUrl), ("Storage:Local:PublicBaseUrl", Local.PublicBaseUrl) })
+        if (!S3.CloudFront.DistributionId.All(char.IsAsciiLetterOrDigit))
+        {
+            yield return new ValidationResult("Storage:S3:CloudFront:DistributionId must be a CloudFront distribution id (letters and digits, e.g. E2QWRUHEXAMPLE).");
+        }
+
+        if (S3.CloudFront.MaxAttempts is < 1 or > 10)
+        {
+            yield return new ValidationResult("Storage:S3:CloudFront:MaxAttempts must be between 1 and 10.");
+        }
+
+        if (S3.CloudFront.RetryBaseDelay < TimeSpan.Zero || S3.CloudFront.AttemptTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Storage:S3:CloudFront:RetryBaseDelay must not be negative and AttemptTimeout must be positive.");
+        }
+
+        foreach (var (name, url) in new[]
+        {
+            ("Storage:S3:ServiceUrl", S3.ServiceUrl), ("Storage:S3:PublicBaseUrl", S3.PublicBaseUrl), ("Storage:Local:PublicBaseUrl", Local.PublicBaseUrl),
+            ("Storage:S3:CloudFront:ServiceUrl", S3.CloudFront.ServiceUrl),
+        })
         {
             if (!string.IsNullOrEmpty(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             {
@@ -82,7 +101,23 @@ public sealed class S3StorageOptions
     public CloudFrontOptions CloudFront { get; set; } = new();
 }
 
+/// <summary>Section <c>Storage:S3:CloudFront</c>: invalidation of published objects (ADR 033).</summary>
 public sealed class CloudFrontOptions
 {
+    /// <summary>The distribution in front of the bucket; empty turns invalidation off.</summary>
     public string DistributionId { get; set; } = "";
+
+    /// <summary>CloudFront's API endpoint; tests point it at a local fake.</summary>
+    public string ServiceUrl { get; set; } = "https://cloudfront.amazonaws.com";
+
+    /// <summary>Tries per batch, counting the first; throttling and 5xx answers are retried with exponential backoff.</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>The first backoff delay; it doubles each retry (a Retry-After header wins when longer).</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one request may take before it counts as a failed attempt.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(DistributionId);
 }

@@ -101,7 +101,7 @@ public sealed class SimulatedAdPlatform : IAdPlatform
 
     public Task<IReadOnlyList<PlatformAd>> ListAdsAsync(PlatformAccess access, string adSetId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<PlatformAd>>(Entities(access, PlatformLevel.Ad).Where(e => e.ParentId == adSetId)
-            .Select(e => new PlatformAd(e.Id, adSetId, e.Name, e.Status, e.CreativeRef)).ToList());
+            .Select(e => new PlatformAd(e.Id, adSetId, e.Name, e.Status, e.CreativeRef, e.LandingPageUrl)).ToList());
 
     public Task<string> CreateCampaignAsync(PlatformAccess access, CampaignSpec spec, CancellationToken ct)
     {
@@ -168,7 +168,11 @@ public sealed class SimulatedAdPlatform : IAdPlatform
     public Task<string> CreateAdAsync(PlatformAccess access, string adSetId, AdSpec spec, CancellationToken ct)
     {
         Check(access);
-        return Task.FromResult(_world.Add(New(access, PlatformLevel.Ad, adSetId, spec.Name, spec.Status, e => e.CreativeRef = spec.CreativeRef)));
+        return Task.FromResult(_world.Add(New(access, PlatformLevel.Ad, adSetId, spec.Name, spec.Status, e =>
+        {
+            e.CreativeRef = spec.CreativeRef;
+            e.LandingPageUrl = spec.LandingPageUrl;
+        })));
     }
 
     public Task UpdateAdAsync(PlatformAccess access, string adId, AdSpec spec, CancellationToken ct)
@@ -178,6 +182,7 @@ public sealed class SimulatedAdPlatform : IAdPlatform
         {
             e.Name = spec.Name;
             e.CreativeRef = spec.CreativeRef;
+            e.LandingPageUrl = spec.LandingPageUrl;
         });
         return Task.CompletedTask;
     }

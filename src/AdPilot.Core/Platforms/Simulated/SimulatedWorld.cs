@@ -18,6 +18,7 @@ internal sealed class SimEntity
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public string? CreativeRef { get; set; }
+    public string? LandingPageUrl { get; set; }
     public DateOnly CreatedOn { get; set; }
 
     /// <summary>The day the current status began: a paused entity spent until then.</summary>

@@ -46,6 +46,9 @@ internal sealed record RateLimitRule(string Name, int PermitsPerMinute, string P
     /// <summary>The API's per-user rule, for work that arrives without an HTTP request of its own (a chat message on <c>/ws/chat</c>).</summary>
     public static RateLimitRule ApiForUser(long userId, RateLimitOptions options) => new("api", options.PermitsPerMinute, "user:" + userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>A limit per IP address that an endpoint applies itself (the public landing-page beacon and lead form).</summary>
+    public static RateLimitRule ForIp(string name, int permitsPerMinute, HttpContext http) => new(name, permitsPerMinute, IpOf(http));
+
     /// <summary>The counter's key: one per rule and partition, shared by every node when Redis counts.</summary>
     public string Key => $"{Name}:{Partition}";
 

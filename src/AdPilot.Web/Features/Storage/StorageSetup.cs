@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AdPilot.Core.Storage;
 using AdPilot.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AdPilot.Web.Features.Storage;
 
@@ -29,7 +30,8 @@ internal static class StorageSetup
             })
             .ValidatePlainly()
             .ValidateOnStart();
-        if (builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { Provider: StorageProvider.S3 })
+        var configured = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>();
+        if (configured is { Provider: StorageProvider.S3 })
         {
             builder.Services.AddSingleton<IObjectStorage, S3ObjectStorage>();
         }
@@ -39,7 +41,28 @@ internal static class StorageSetup
             builder.Services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<LocalObjectStorage>());
         }
 
+        if (configured is { Provider: StorageProvider.S3, S3.CloudFront.IsEnabled: true })
+        {
+            builder.AddCloudFrontInvalidation();
+        }
+
         builder.Services.TryAddSingleton<ICdnInvalidator, NoCdnInvalidator>();
+    }
+
+    /// <summary>
+    /// CloudFront's HTTP API signed with SigV4 (ADR 033). A singleton keeps its client, so pooled connections are
+    /// recycled to follow DNS; the default HttpClient loggers stay off.
+    /// </summary>
+    private static void AddCloudFrontInvalidation(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient(nameof(CloudFrontInvalidator))
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan) // the invalidator times each attempt
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .RemoveAllLoggers();
+        builder.Services.TryAddSingleton<ICdnInvalidator>(sp => new CloudFrontInvalidator(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(CloudFrontInvalidator)),
+            sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CloudFrontInvalidator>>()));
     }
 
     private static string LocalSigningKey(AppPaths paths)

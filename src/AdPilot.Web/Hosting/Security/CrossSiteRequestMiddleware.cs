@@ -58,7 +58,14 @@ internal sealed class CrossSiteRequestMiddleware(RequestDelegate next)
     /// </summary>
     private static readonly PathString[] CookielessPaths = ["/oauth/token", "/oauth/revoke", "/oauth/register"];
 
-    private static bool IsCookieless(PathString path) => CookielessPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
+    private static bool IsCookieless(PathString path) => CookielessPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) || IsLandingPagePost(path);
+
+    /// <summary>
+    /// A published landing page's beacon and lead form (<c>/p/{slug}/events</c>, <c>/p/{slug}/leads</c>): anonymous, they
+    /// never read the session cookie, and the page posting them may be served from a CDN on another origin (ADR 034).
+    /// </summary>
+    private static bool IsLandingPagePost(PathString path) =>
+        path.Value?.Split('/') is ["", "p", var slug, "events" or "leads"] && Core.LandingPages.SlugAttribute.IsSlug(slug);
 
     private static bool CarriesToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
