@@ -83,7 +83,7 @@ public sealed class LandingPagePublisher(
             await InvalidateAsync(key, ct);
         }
 
-        await FollowAsync(db, userId, id, previousUrl, url, ct);
+        await FollowAsync(userId, id, previousUrl, url, ct);
         logger.LogInformation("Landing page {PageId} published as version {Version} ({Bytes} bytes).", id, next, html.Length);
         return await LandingPageViews.ViewAsync(db, page, ct);
     }
@@ -97,7 +97,7 @@ public sealed class LandingPagePublisher(
         page.Status = LandingPageStatus.Draft;
         (page.PublishedUrl, page.PublishedKey, page.PublishedVersion, page.PublishedETag) = (null, null, null, null);
         await db.SaveChangesAsync(ct);
-        await FollowAsync(db, userId, id, previousUrl, null, ct);
+        await FollowAsync(userId, id, previousUrl, null, ct);
         return await LandingPageViews.ViewAsync(db, page, ct);
     }
 
@@ -133,9 +133,6 @@ public sealed class LandingPagePublisher(
             await storage.DeleteAsync(file.Key, ct);
         }
     }
-
-    internal Task FollowDeletedAsync(AppDbContext db, LandingPage page, CancellationToken ct) =>
-        FollowAsync(db, page.UserId, page.Id, page.PublishedUrl, null, ct);
 
     private async Task TakeDownAsync(LandingPage page, CancellationToken ct)
     {
@@ -187,14 +184,9 @@ public sealed class LandingPagePublisher(
         }
     }
 
-    /// <summary>Ads that point at the page follow its address; only when it changed and some ad points at the page.</summary>
-    private async Task FollowAsync(AppDbContext db, long userId, long id, string? before, string? after, CancellationToken ct)
-    {
-        if (before != after && await db.Ads.AnyAsync(a => a.LandingPageId == id, ct))
-        {
-            await adLinks.FollowAsync(userId, id, after, ct);
-        }
-    }
+    /// <summary>Ads that point at the page follow its address when it changed (<see cref="LandingPageAdLinks"/>).</summary>
+    private Task FollowAsync(long userId, long id, string? before, string? after, CancellationToken ct) =>
+        before == after ? Task.CompletedTask : adLinks.FollowAsync(userId, id, after, ct);
 
     public void Dispose() => _cache.Dispose();
 

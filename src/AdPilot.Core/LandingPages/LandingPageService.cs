@@ -118,7 +118,6 @@ public sealed class LandingPageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var page = await FindAsync(db, userId, id, ct);
         await publisher.DeleteFilesAsync(page, ct);
-        await publisher.FollowDeletedAsync(db, page, ct);
         db.LandingPages.Remove(page);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Landing page {PageId} deleted by user {UserId}.", id, userId);

@@ -18,7 +18,7 @@ public enum PageEventType
 public sealed record Visitor(string? UserAgent, string? IpAddress);
 
 /// <summary>How a page's lead form answers a visitor: in the page's language, with its success message, linking back to the page.</summary>
-public sealed record LeadFormView(string Language, string? SuccessMessage, string PageUrl);
+public sealed record LeadFormView(string Language, string SuccessMessage, string PageUrl);
 
 /// <summary>
 /// Conversions and leads (docs/decisions/034): the beacon's views and CTA clicks and the lead form's submissions, counted
@@ -85,7 +85,7 @@ public sealed class LandingPageTracking(
         return new LeadView(row.Id, row.LandingPageId, row.CreatedAt, row.Email, lead.Fields);
     }
 
-    /// <summary>What the form's answer needs: the live version's language, its success message and the page's public URL; null when not published.</summary>
+    /// <summary>What the form's answer needs: the live version's language, its success message (the rendered page's default if none) and the page's public URL; null when not published.</summary>
     public async Task<LeadFormView?> GetLeadFormAsync(string slug, CancellationToken ct = default)
     {
         if (await FindPublishedAsync(slug, ct) is not { } page)
@@ -94,7 +94,7 @@ public sealed class LandingPageTracking(
         }
 
         var live = await LiveAsync(page, ct);
-        return new LeadFormView(live.Language, live.SuccessMessage, page.Url ?? LandingPageRoutes.Page(slug));
+        return new LeadFormView(live.Language, live.SuccessMessage ?? PageMessages.For(live.Language).Success, page.Url ?? LandingPageRoutes.Page(slug));
     }
 
     public async Task<Paged<LeadView>> ListLeadsAsync(long userId, long landingPageId, int page, int pageSize, CancellationToken ct = default)

@@ -45,7 +45,7 @@ internal sealed partial class PageBlockWriter(RenderContext context, PageMessage
             BlockType.Image => ("section", "b img"),
             BlockType.FeatureList => ("section", "b"),
             BlockType.Testimonial => ("section", "b q"),
-            BlockType.Video => ("section", "b"),
+            BlockType.Heading => ("section", "b hd"),
             _ => ("section", "b"),
         };
         _html.Append('<').Append(tag);
@@ -221,7 +221,7 @@ internal sealed partial class PageBlockWriter(RenderContext context, PageMessage
         }
 
         _html.Append("<div class=\"v\"><iframe").Attr("src", video.EmbedUrl).Attr("title", messages.Video)
-            .Append(" loading=\"lazy\" allow=\"autoplay; encrypted-media; fullscreen; picture-in-picture\" allowfullscreen")
+            .Append(" loading=\"lazy\" allow=\"autoplay; encrypted-media; fullscreen; picture-in-picture\"")
             .Append(" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe></div>");
     }
 

@@ -14,7 +14,7 @@ internal static partial class PageStyles
         "*,*::before,*::after{box-sizing:border-box}html{-webkit-text-size-adjust:100%}"
         + "body{margin:0;font-family:var(--font);background:var(--bg);color:var(--text);line-height:1.6;font-size:1.0625rem;overflow-wrap:break-word}"
         + "img{max-width:100%;height:auto;display:block}a{color:var(--primary)}"
-        + ".b{padding:2.5rem 1.25rem}.w{max-width:46rem;margin:0 auto}.c{text-align:center}.l{text-align:left}"
+        + ".b{padding:2.5rem 1.25rem}.hd{padding-bottom:0}.hd+.b{padding-top:1rem}.w{max-width:46rem;margin:0 auto}.c{text-align:center}.l{text-align:left}"
         + "h1{font-size:clamp(2rem,6vw,3.25rem);line-height:1.15;margin:0 0 1rem}h2{font-size:clamp(1.5rem,4vw,2.1rem);line-height:1.25;margin:0 0 .75rem}"
         + "h3{font-size:1.3rem;line-height:1.3;margin:0 0 .5rem}p{margin:0 0 1rem}"
         + ".hero{position:relative;overflow:hidden;padding:4.5rem 1.25rem;background:var(--primary);color:var(--on-primary)}"
@@ -39,7 +39,7 @@ internal static partial class PageStyles
         + ".ok{font-size:1.15rem;font-weight:600;text-align:center}"
         + ".hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}"
         + "footer{font-size:.9rem;opacity:.85;border-top:1px solid color-mix(in srgb,var(--text) 15%,transparent)}"
-        + "@media (max-width:600px){.b{padding:1.75rem 1rem}.hero{padding:3rem 1rem}.btn{display:block;text-align:center}}";
+        + "@media (max-width:600px){.b{padding:1.75rem 1rem}.hd{padding-bottom:0}.hero{padding:3rem 1rem}.btn{display:block;text-align:center}}";
 
     private static readonly PageTheme Defaults = new();
 

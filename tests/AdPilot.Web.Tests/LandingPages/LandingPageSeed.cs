@@ -8,6 +8,9 @@ namespace AdPilot.Web.Tests.LandingPages;
 /// <summary>Landing pages stored as the service and publisher leave them, straight in the database (the tracking tests need no renderer).</summary>
 public static class LandingPageSeed
 {
+    /// <summary>A slug of its own for each test (pages share one host per class).</summary>
+    public static string Slug(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
     public const string Browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
     /// <summary>A hero with a button, a heading, a button (<c>cta</c>) and a lead form (name required, email required, phone).</summary>

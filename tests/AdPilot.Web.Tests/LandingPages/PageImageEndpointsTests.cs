@@ -105,7 +105,10 @@ public sealed class PageImageEndpointsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         Assert.Equal("text/html", mine.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("sandbox", mine.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var policy = mine.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.StartsWith("sandbox ", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("allow-scripts", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'none'", policy, StringComparison.Ordinal);
         Assert.Contains("<html", await mine.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
     }

@@ -30,7 +30,6 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     private readonly HttpClient _client = host.App.CreateClient();
     private readonly long _owner = host.Owner;
 
-    private static string Slug(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
     private static HttpRequestMessage Beacon(string slug, string body, string? userAgent = LandingPageSeed.Browser, string contentType = "text/plain")
     {
@@ -54,7 +53,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Events_ViewAndClick_Are204_CountedWithCorsAndNoCookie()
     {
-        var slug = Slug("beacon");
+        var slug = LandingPageSeed.Slug("beacon");
         var page = await LandingPageSeed.PageAsync(_app.Services, _owner, slug);
 
         var view = await _client.SendAsync(Beacon(slug, "{\"type\":\"view\"}"));
@@ -70,7 +69,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Events_FromACdnOrigin_AreNotRefusedAsCrossSite()
     {
-        var slug = Slug("cdn");
+        var slug = LandingPageSeed.Slug("cdn");
         var page = await LandingPageSeed.PageAsync(_app.Services, _owner, slug);
         var request = Beacon(slug, "{\"type\":\"view\"}");
         request.Headers.Add("Origin", "https://cdn.example.net");
@@ -85,7 +84,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Events_BotsUnknownPagesAndOtherBlocks_Are204_AndNotCounted()
     {
-        var slug = Slug("quiet");
+        var slug = LandingPageSeed.Slug("quiet");
         var page = await LandingPageSeed.PageAsync(_app.Services, _owner, slug);
 
         HttpRequestMessage[] requests =
@@ -115,7 +114,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [InlineData("{\"type\":\"view\",\"block\":\"" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}")]
     public async Task Events_MalformedBody_Is400Problem(string body)
     {
-        var slug = Slug("strict");
+        var slug = LandingPageSeed.Slug("strict");
         await LandingPageSeed.PageAsync(_app.Services, _owner, slug);
 
         var response = await _client.SendAsync(Beacon(slug, body));
@@ -127,7 +126,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Events_OversizeOrWrongType_AreRefused()
     {
-        var slug = Slug("strict");
+        var slug = LandingPageSeed.Slug("strict");
         var big = await _client.SendAsync(Beacon(slug, "{\"type\":\"view\",\"pad\":\"" + new string('x', 1_100) + "\"}"));
         var xml = await _client.SendAsync(Beacon(slug, "<view/>", contentType: "application/xml"));
 
@@ -153,7 +152,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Leads_Json_StoresTheLead_AndAnswersTheSuccessMessage()
     {
-        var slug = Slug("lead");
+        var slug = LandingPageSeed.Slug("lead");
         var page = await LandingPageSeed.PageAsync(_app.Services, _owner, slug, LandingPageSeed.Document(successMessage: "See you soon!"));
 
         var response = await _client.SendAsync(Lead(slug, new() { ["name"] = "Ada", ["email"] = "ada@example.com", ["extra"] = "ignored", [LandingPageRoutes.HoneypotField] = "" }));
@@ -170,7 +169,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Leads_Json_InvalidFields_Is400WithFieldErrors()
     {
-        var slug = Slug("check");
+        var slug = LandingPageSeed.Slug("check");
         await LandingPageSeed.PageAsync(_app.Services, _owner, slug);
 
         var response = await _client.SendAsync(Lead(slug, new() { ["name"] = "", ["email"] = "nope" }));
@@ -184,7 +183,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Leads_UnknownOrUnpublishedPage_Is404()
     {
-        var slug = Slug("draft-lead");
+        var slug = LandingPageSeed.Slug("draft-lead");
         await LandingPageSeed.PageAsync(_app.Services, _owner, slug, published: false);
 
         var draft = await _client.SendAsync(Lead(slug, new() { ["name"] = "Ada", ["email"] = "ada@example.com" }));
@@ -198,7 +197,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Leads_FilledHoneypot_LooksLikeSuccess_ButStoresNothing()
     {
-        var slug = Slug("trap");
+        var slug = LandingPageSeed.Slug("trap");
         var page = await LandingPageSeed.PageAsync(_app.Services, _owner, slug);
 
         var response = await _client.SendAsync(Lead(slug, new() { ["name"] = "Bot", ["email"] = "bot@example.com", [LandingPageRoutes.HoneypotField] = "http://spam" }));
@@ -211,7 +210,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Leads_PlainFormPost_AnswersAThankYouPageInThePagesLanguage_Escaped()
     {
-        var slug = Slug("zh");
+        var slug = LandingPageSeed.Slug("zh");
         await LandingPageSeed.PageAsync(_app.Services, _owner, slug, LandingPageSeed.Document("zh-CN", "<script>alert(1)</script>谢谢"));
 
         var response = await _client.SendAsync(Lead(slug, new() { ["name"] = "Ada", ["email"] = "ada@example.com" }, json: false));
@@ -228,7 +227,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Leads_PlainFormPost_Invalid_AnswersAnErrorPageWithTheMessages()
     {
-        var slug = Slug("form");
+        var slug = LandingPageSeed.Slug("form");
         await LandingPageSeed.PageAsync(_app.Services, _owner, slug);
 
         var response = await _client.SendAsync(Lead(slug, new() { ["name"] = "Ada", ["email"] = "<b>bad</b>" }, json: false));
@@ -242,7 +241,7 @@ public sealed class PageTrackingEndpointsTests(PageTrackingHost host) : IClassFi
     [Fact]
     public async Task Leads_MultipartForm_IsAccepted_AndOversizeIs413()
     {
-        var slug = Slug("multi");
+        var slug = LandingPageSeed.Slug("multi");
         var page = await LandingPageSeed.PageAsync(_app.Services, _owner, slug);
         using var multipart = new MultipartFormDataContent { { new StringContent("Ada"), "name" }, { new StringContent("ada@example.com"), "email" } };
         var request = new HttpRequestMessage(HttpMethod.Post, LandingPageRoutes.Leads(slug)) { Content = multipart };

@@ -17,7 +17,7 @@ public static class BlockDefaults
         BlockType.Heading => new() { Title = "Section heading", Level = 2 },
         BlockType.RichText => new() { Html = "<p>Write something here.</p>", Align = BlockAlign.Left },
         BlockType.Image => new() { ImageAlt = "" },
-        BlockType.Button => new() { ButtonLabel = "Learn more", ButtonUrl = "https://" },
+        BlockType.Button => new() { ButtonLabel = "Learn more", ButtonUrl = "#form" },
         BlockType.LeadForm => new()
         {
             Title = "Get in touch", ButtonLabel = "Send", SuccessMessage = "Thanks! We will be in touch.",

@@ -168,8 +168,17 @@ public sealed class EditorState(LandingPageDocument document)
 
     private void SetBlocks(List<PageBlock> blocks) => _history.Push(Document with { Blocks = blocks });
 
+    /// <summary>
+    /// An edit that changes nothing (an input re-announcing its value, a colour picked again) is not a step: it would
+    /// clear redo and make undo look stuck.
+    /// </summary>
     private void Push(LandingPageDocument next, string? mergeKey)
     {
+        if (next.ToJson() == Document.ToJson())
+        {
+            return;
+        }
+
         _history.Push(next, mergeKey);
         Notify();
     }

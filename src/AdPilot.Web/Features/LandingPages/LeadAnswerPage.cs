@@ -12,13 +12,13 @@ namespace AdPilot.Web.Features.LandingPages;
 /// </summary>
 internal static class LeadAnswerPage
 {
-    private static readonly Texts En = new("en", "Thank you", "Thanks! We'll be in touch soon.", "Please check the form", "Back to the page",
+    private static readonly Texts En = new("en", "Thank you", "Thank you! We will be in touch soon.", "Please check the form", "Back to the page",
         "Too many submissions", "Too many forms were sent from this address. Try again in {0} seconds.", "Page not found", "This page is not published.");
 
     private static readonly Texts ZhCn = new("zh-CN", "谢谢", "谢谢！我们会尽快与您联系。", "请检查表单", "返回页面",
         "提交过于频繁", "此地址提交的表单过多，请在 {0} 秒后重试。", "页面不存在", "此页面未发布。");
 
-    public static string SuccessMessage(LeadFormView? page) => page?.SuccessMessage is { Length: > 0 } message ? message : TextsOf(page).Thanks;
+    public static string SuccessMessage(LeadFormView? page) => page?.SuccessMessage ?? TextsOf(page).Thanks;
 
     public static IResult Thanks(LeadFormView? page, string message) => Page(StatusCodes.Status200OK, page, TextsOf(page).ThanksTitle, [message]);
 

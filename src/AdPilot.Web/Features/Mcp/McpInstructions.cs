@@ -15,7 +15,9 @@ internal static class McpInstructions
         Amounts carry a currency; never add amounts of different currencies together. For a
         review of the week, the weekly_review prompt walks through it; analyze_performance returns structured findings.
         analyze_web_page reads a public web page the user links (a landing page, a competitor's ad page) and scores it
-        as a landing page; get_creative gives an uploaded image's quality score.
+        as a landing page; get_creative gives an uploaded image's quality score. Landing pages built in AdPilot:
+        get_landing_pages (views, clicks, leads, conversion rate), create_landing_page from a template, update, publish
+        and unpublish them; get_landing_page_leads lists what visitors sent (personal data: show it only to the user).
 
         Credits: analyze_performance and other AI work cost the user prepaid credits (refunded if the work fails).
         check_credit or estimate_credit say the price first; get_credit_balance shows what is left.

@@ -22,6 +22,7 @@ public static class ToolRegistry
         typeof(Credits.CreditsTools),
         typeof(Actions.ActionsTools),
         typeof(WebPages.WebPagesTools),
+        typeof(LandingPages.LandingPagesTools),
     ];
 
     /// <summary>The public instance methods of a class that carry an MCP attribute (tools here; prompts and resources in <see cref="McpPrimitives"/>).</summary>
