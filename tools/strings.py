@@ -796,6 +796,8 @@ S = {
  "LandingPages.Detail.DeleteBodyPublished": ("The page goes offline at {0}, and its versions, its {1} leads, its statistics and its images are deleted for good. Ads that link to it keep the URL: pause them first.", "页面将从 {0} 下线，其所有版本、{1} 条线索、统计数据和图片都将被永久删除。链接到此页面的广告仍使用该网址：请先暂停这些广告。"),
  "LandingPages.Detail.Deleted": ("Landing page deleted.", "落地页已删除。"),
  "LandingPages.Picker.Label": ("Landing page", "落地页"),
+ "LandingPages.Report.Title": ("Landing pages", "落地页"),
+ "LandingPages.Report.Page": ("Page", "页面"),
  "LandingPages.Picker.Linked": ("Follows a landing page", "已关联落地页"),
  "LandingPages.Picker.Change": ("Choose the ad's landing page", "选择广告的落地页"),
  "LandingPages.Picker.None": ("None: enter a URL below", "不使用：在下方填写网址"),
