@@ -21,8 +21,8 @@ public sealed class LandingPageJourneyTests(BrowserFixture browser) : LiveAppTes
         await page.ConnectSimulatedAdsAsync();
 
         // From the empty list: a template and a name, straight into the editor.
-        await page.TestId("nav-landing-pages").ClickAsync();
-        await page.WaitForURLAsync("**/landing-pages");
+        await Expect(page.TestId("nav-landing-pages")).ToHaveAttributeAsync("href", "/landing-pages");
+        await page.GotoAsync(Url + "/landing-pages");
         await page.WaitForInteractiveAsync();
         await page.TestId("create-first-page").ClickAsync();
         await page.TestId("template-lead_generation").ClickAsync();
@@ -36,8 +36,10 @@ public sealed class LandingPageJourneyTests(BrowserFixture browser) : LiveAppTes
         // The hero's headline and the theme's primary colour.
         await blocks.First.ClickAsync();
         await page.Field("field-title").FillAsync("Spring into growth");
+        await Expect(blocks.First).ToContainTextAsync("Spring into growth"); // the edit reached the document (one undo step)
         await page.GetByRole(AriaRole.Tab).Nth(1).ClickAsync();
         await page.Field("theme-primary").FillAsync("#0F766E");
+        await Expect(page.TestId("theme-primary-picker")).ToHaveValueAsync("#0f766e");
 
         // Two blocks swap places; undo puts them back, redo swaps them again.
         await Expect(blocks.Nth(1)).ToHaveAttributeAsync("data-block-id", "features");
@@ -53,15 +55,23 @@ public sealed class LandingPageJourneyTests(BrowserFixture browser) : LiveAppTes
         // Publish, with its confirmation.
         await page.TestId("editor-publish").ClickAsync();
         await page.Locator(".mud-dialog .mud-dialog-actions button").Last.ClickAsync();
-        var publicLink = page.TestId("editor-public-url").Locator("a");
-        await Expect(publicLink).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        var publicUrl = (await publicLink.GetAttributeAsync("href"))!;
-        Assert.Matches(@"/p/spring-consult$", publicUrl);
+        await Expect(page.TestId("editor-unpublish")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        // The page's detail shows where it is live.
+        var detailUrl = Regex.Replace(page.Url, "/edit$", "");
+        await page.TestId("editor-back").ClickAsync();
+        await page.WaitForURLAsync(detailUrl);
+        await page.WaitForInteractiveAsync();
+        await Expect(page.TestId("landing-status")).ToHaveTextAsync("Published");
+        var publicUrl = (await page.TestId("detail-public-url").GetAttributeAsync("href"))!;
+        Assert.Equal(Url + "/p/spring-consult", publicUrl);
 
         // A visitor opens the public page (counted as a view) and sends the form.
         var visitor = await context.NewPageAsync();
+        var beacon = visitor.WaitForResponseAsync(r => r.Url.EndsWith("/p/spring-consult/events", StringComparison.Ordinal));
         var response = await visitor.GotoAsync(publicUrl);
         Assert.Equal(200, response!.Status);
+        Assert.Equal(204, (await beacon).Status);
         await Expect(visitor.Locator("h1")).ToHaveTextAsync("Spring into growth");
         Assert.Contains("#0f766e", (await visitor.ContentAsync()).ToLowerInvariant(), StringComparison.Ordinal);
         await visitor.Locator("input[name=name]").FillAsync("Lena Park");
@@ -70,9 +80,8 @@ public sealed class LandingPageJourneyTests(BrowserFixture browser) : LiveAppTes
         await Expect(visitor.GetByText("Thanks! An advisor will be in touch within one business day.")).ToBeVisibleAsync();
 
         // The owner sees the lead and the conversion on the page's detail.
-        await page.GotoAsync(Regex.Replace(page.Url, "/edit$", ""));
+        await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
-        await Expect(page.TestId("landing-status")).ToHaveTextAsync("Published");
         await Expect(page.TestId("lead-email")).ToHaveTextAsync("lena@example.com");
         await Expect(page.TestId("stat-leads")).ToContainTextAsync("1");
         await Expect(page.TestId("stat-views")).ToContainTextAsync("1");

@@ -29,6 +29,7 @@ public sealed class LandingPagesPageTests : UiTestContext, IAsyncLifetime
         Services.AddSingleton(_pages);
         Services.AddSingleton(services.GetRequiredService<LandingPagePublisher>());
         Services.AddSingleton(services.GetRequiredService<LandingPageTracking>());
+        Services.AddSingleton(services.GetRequiredService<LandingPageReports>());
         Services.AddScoped<CurrentUser>();
         AddAuthorization().SetAuthorized("pages@example.com").SetClaims(new System.Security.Claims.Claim("sub", _userId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Render<MudPopoverProvider>();
@@ -84,6 +85,24 @@ public sealed class LandingPagesPageTests : UiTestContext, IAsyncLifetime
 
         Assert.Equal((null, LandingPageSort.Updated, 1, 100), (query.Status, query.Sort, query.Page, query.Search!.Length));
         Assert.Equal((LandingPageStatus.Draft, LandingPageSort.ConversionRate), (LandingPagesPage.Query(null, "draft", "conversion_rate", 2).Status, LandingPagesPage.Query(null, "draft", "conversion_rate", 2).Sort));
+    }
+
+    [Fact]
+    public async Task Report_RangeTotals_ShowViewsLeadsAndConversion()
+    {
+        var page = await _pages.CreateAsync(_userId, new CreateLandingPageRequest { Name = "Spring", Template = "lead_generation" });
+        var day = new DateOnly(2026, 11, 10);
+        var factory = _host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AdPilot.Core.Data.AppDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.LandingPageDailyStats.Add(new LandingPageDailyStat { UserId = _userId, LandingPageId = page.Id, Date = day, Views = 200, Clicks = 30, Leads = 5 });
+            await db.SaveChangesAsync();
+        }
+
+        var report = Render<LandingPagesReport>(p => p.Add(c => c.UserId, _userId).Add(c => c.From, day).Add(c => c.To, day.AddDays(6)));
+
+        var row = report.WaitForElement("[data-testid=report-landing-row]");
+        Assert.Equal(["Spring Draft", "200", "30", "5", "2.5 %"], row.QuerySelectorAll("td").Select(td => System.Text.RegularExpressions.Regex.Replace(td.TextContent, "\\s+", " ").Trim()));
     }
 
     [Fact]
