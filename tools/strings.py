@@ -936,12 +936,6 @@ S = {
  "LandingPages.Editor.Device.Desktop": ("Desktop", "桌面"),
  "LandingPages.Editor.Device.Tablet": ("Tablet", "平板"),
  "LandingPages.Editor.Device.Phone": ("Phone", "手机"),
- "LandingPages.Picker.Label": ("Landing page", "落地页"),
- "LandingPages.Picker.Linked": ("Follows a landing page", "已关联落地页"),
- "LandingPages.Picker.Change": ("Choose the ad's landing page", "选择广告的落地页"),
- "LandingPages.Picker.None": ("None: enter a URL below", "不使用：在下方填写网址"),
- "LandingPages.Picker.Help": ("Choose one of your published pages; the ad follows it when you republish it under a new address.", "选择一个已发布的落地页；重新发布到新地址时，广告会自动跟随更新。"),
- "LandingPages.Picker.NoneYet": ("No published landing pages yet: publish one under Landing pages, or enter a URL below.", "还没有已发布的落地页：可在“落地页”中发布一个，或在下方填写网址。"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>
