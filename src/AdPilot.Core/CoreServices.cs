@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddSingleton<LandingPages.LandingPagePublisher>();
         services.AddSingleton<LandingPages.LandingPageTracking>();
         services.AddSingleton<LandingPages.LandingPageAdLinks>();
+        services.AddSingleton<LandingPages.LandingPageReports>();
         services.AddSingleton<LandingPages.PageImageService>();
         return services;
     }
