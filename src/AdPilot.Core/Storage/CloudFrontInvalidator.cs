@@ -15,7 +15,7 @@ public sealed class CloudFrontInvalidator(HttpClient http, IOptions<StorageOptio
     : ICdnInvalidator
 {
     private const string ContentType = "application/xml";
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(10);
 
     private readonly S3StorageOptions _s3 = options.Value.S3;
 

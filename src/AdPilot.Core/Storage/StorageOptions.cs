@@ -111,7 +111,7 @@ public sealed class CloudFrontOptions
     public string ServiceUrl { get; set; } = "https://cloudfront.amazonaws.com";
 
     /// <summary>Tries per batch, counting the first; throttling and 5xx answers are retried with exponential backoff.</summary>
-    public int MaxAttempts { get; set; } = 4;
+    public int MaxAttempts { get; set; } = 3;
 
     /// <summary>The first backoff delay; it doubles each retry (a Retry-After header wins when longer).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

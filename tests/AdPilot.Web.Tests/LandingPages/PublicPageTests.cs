@@ -62,6 +62,43 @@ public sealed class PublicPageTests
         Assert.Equal(["pages/local-launch/index.html", "pages/local-launch/index.html"], cdn.Keys);
     }
 
+    /// <summary>The published page's own form and beacon, used as a browser would (with and without its script), reach tracking.</summary>
+    [Fact]
+    public async Task PublicPage_ItsFormAndBeacon_AsABrowserUsesThem_AreCounted()
+    {
+        await using var app = AdPilotFactory.With(settings: new Dictionary<string, string?> { ["LandingPages:LeadsPerMinute"] = "100" });
+        var client = app.CreateClient();
+        var (pages, publisher, user) = await PagesAsync(app, "public-form@example.com");
+        var page = await pages.CreateAsync(user, new CreateLandingPageRequest { Name = "Form page", Document = Document("Form headline") });
+        await publisher.PublishAsync(user, page.Id);
+        var dom = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync("/p/form-page"));
+        var form = dom.QuerySelector("form")!;
+        var events = dom.Body!.GetAttribute("data-events")!;
+        var cta = dom.QuerySelector("[data-cta]")!.GetAttribute("data-cta")!;
+
+        HttpRequestMessage Post(string url, HttpContent content, string accept)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+            request.Headers.TryAddWithoutValidation("User-Agent", LandingPageSeed.Browser);
+            request.Headers.Accept.ParseAdd(accept);
+            return request;
+        }
+
+        var fields = form.QuerySelectorAll("input, textarea").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("type") == "email" ? "ana@example.com" : "");
+        var withoutScript = await client.SendAsync(Post(form.GetAttribute("action")!, new FormUrlEncodedContent(fields), "text/html"));
+        var withScript = await client.SendAsync(Post(form.GetAttribute("action")!, new FormUrlEncodedContent(fields), "application/json"));
+        var view = await client.SendAsync(Post(events, new StringContent("{\"type\":\"view\"}", System.Text.Encoding.UTF8, "text/plain"), "*/*"));
+        var click = await client.SendAsync(Post(events, new StringContent($"{{\"type\":\"click\",\"block\":\"{cta}\"}}", System.Text.Encoding.UTF8, "text/plain"), "*/*"));
+        var tracking = app.Services.GetRequiredService<LandingPageTracking>();
+        var stats = await tracking.GetStatsAsync(user, page.Id, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)));
+
+        Assert.True(withoutScript.IsSuccessStatusCode, $"{withoutScript.StatusCode}: {await withoutScript.Content.ReadAsStringAsync()}");
+        Assert.True(withScript.IsSuccessStatusCode, $"{withScript.StatusCode}: {await withScript.Content.ReadAsStringAsync()}");
+        Assert.True(view.IsSuccessStatusCode && click.IsSuccessStatusCode);
+        Assert.Equal((1L, 1L, 2L), (stats.Totals.Views, stats.Totals.Clicks, stats.Totals.Leads));
+        Assert.Equal(2, (await tracking.ListLeadsAsync(user, page.Id, 1, 10)).Total);
+    }
+
     [Theory]
     [InlineData("/p/never-published")]
     [InlineData("/p/Bad_Slug")]

@@ -26,13 +26,17 @@ public static partial class BlockTypes
     /// <summary>The block's first words (HTML tags removed), at most 60 characters.</summary>
     public static string Summary(PageBlock block)
     {
-        var text = block.Title ?? block.ButtonLabel ?? block.ImageAlt ?? block.VideoUrl ?? (block.Html is { } html ? Tags().Replace(html, " ") : null) ?? "";
+        var text = block.Title ?? block.ButtonLabel ?? block.ImageAlt ?? block.VideoUrl ?? (block.Html is { } html ? Tags().Replace(Breaks().Replace(html, " "), "") : null) ?? "";
         text = System.Net.WebUtility.HtmlDecode(Spaces().Replace(text, " ").Trim());
         return text.Length > 60 ? text[..57] + "…" : text;
     }
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
+
+    /// <summary>Tags that separate words (paragraphs, line breaks, list items); inline ones (strong, a) do not.</summary>
+    [GeneratedRegex("</?(p|br|li|div|ul|ol)\\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex Breaks();
 
     [GeneratedRegex("\\s+")]
     private static partial Regex Spaces();

@@ -30,8 +30,6 @@ public sealed partial class PageEditor
     private bool _previewFailed;
     private Debouncer _saveTimer = null!;
     private Debouncer _previewTimer = null!;
-    private DotNetObjectReference<PageEditor>? _self;
-    private IJSObjectReference? _js;
 
     [Parameter, EditorRequired]
     public LandingPageView Page { get; set; } = null!;
@@ -46,7 +44,6 @@ public sealed partial class PageEditor
     [Inject] private LandingPageService Pages { get; set; } = null!;
     [Inject] private LandingPagePublisher Publisher { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
-    [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -75,11 +72,9 @@ public sealed partial class PageEditor
             return;
         }
 
-        _self = DotNetObjectReference.Create(this);
-        _js = await JS.InvokeAsync<IJSObjectReference?>("import", "./js/landing-editor.js");
-        if (_js is not null)
+        if (await ModuleAsync() is not null)
         {
-            await _js.InvokeVoidAsync("init", _self);
+            await CallAsync("init", Self);
         }
     }
 
@@ -264,40 +259,23 @@ public sealed partial class PageEditor
 
     private async Task CopyUrlAsync()
     {
-        if (PublicUrl is { } url && _js is not null)
+        if (PublicUrl is { } url)
         {
-            await _js.InvokeVoidAsync("copy", url);
+            await CallAsync("copy", url);
             Snackbar.Add(L["LandingPages.Editor.Copied"], Severity.Info);
         }
     }
 
-    private async Task DirtyAsync()
-    {
-        if (_js is not null)
-        {
-            await _js.InvokeVoidAsync("setDirty", _status != SaveStatus.Saved);
-        }
-    }
+    private Task DirtyAsync() => CallAsync("setDirty", _status != SaveStatus.Saved);
 
-    public async ValueTask DisposeAsync()
+    protected override async Task BeforeDisposeAsync(IJSObjectReference module) => await module.InvokeVoidAsync("dispose");
+
+    protected override ValueTask DisposeMoreAsync()
     {
         _state.Changed -= OnChanged;
         _state.SelectionChanged -= StateHasChanged;
         _saveTimer.Dispose();
         _previewTimer.Dispose();
-        if (_js is not null)
-        {
-            try
-            {
-                await _js.InvokeVoidAsync("dispose");
-                await _js.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone, and the page with it.
-            }
-        }
-
-        _self?.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -92,15 +92,16 @@ internal sealed partial class FuzzCases(ApiDescription api, IReadOnlyDictionary<
             }
         }
 
-        if (body is not null)
+        if (body is { Length: > 0 }) // a JSON body; an upload-only operation (multipart) is fuzzed below
         {
-            var (schema, node) = (operation.Bodies[contentType!], JsonNode.Parse(body));
+            // A multipart-only operation (a file upload) has no JSON baseline: it gets the whole-body cases and its form's.
+            var (schema, node) = (operation.Bodies[contentType!], contentType == "application/json" ? JsonNode.Parse(body) : null);
             foreach (var (what, json, type, raw) in WholeBodies(api.Properties(schema), node))
             {
                 always.Add(Case(what, json: json, type: type, raw: raw));
             }
 
-            foreach (var (fieldPath, kind) in Fields(schema, [], 0))
+            foreach (var (fieldPath, kind) in node is null ? [] : Fields(schema, [], 0))
             {
                 foreach (var (value, i) in HostileValues.Json(kind).Select((v, i) => (v, i)))
                 {

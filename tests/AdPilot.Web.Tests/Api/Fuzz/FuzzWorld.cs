@@ -30,7 +30,7 @@ public class FuzzWorld : IAsyncLifetime
     /// <summary>A browser-like client (cookies, no redirects followed), signed out.</summary>
     public HttpClient CreateBrowser() => _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>Resource (ad-account, campaign, ad-set, ad, creative, notification, conversation, action) → the fuzzer's id and the other user's.</summary>
+    /// <summary>Resource (ad-account, campaign, ad-set, ad, creative, landing-page, notification, conversation, action) → the fuzzer's id and the other user's.</summary>
     public Dictionary<string, (long Own, long Other)> Ids { get; } = [];
 
     /// <summary>False when the world needs servers this run does not have (its tests are skipped).</summary>
@@ -95,6 +95,7 @@ public class FuzzWorld : IAsyncLifetime
         var creative = await (await api.PostAsync("/api/v1/creatives", form)).Content.ReadFromJsonAsync<JsonElement>();
         var notifications = (await api.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items");
         var (conversation, agentAction) = await SeedConversationAsync(email, campaign);
+        var landingPage = await SeedLandingPageAsync(api);
         return new Dictionary<string, long>
         {
             ["conversation"] = conversation,
@@ -104,8 +105,24 @@ public class FuzzWorld : IAsyncLifetime
             ["ad-set"] = adSet.GetProperty("id").GetInt64(),
             ["ad"] = adSet.GetProperty("ads")[0].GetProperty("id").GetInt64(),
             ["creative"] = creative.GetProperty("id").GetInt64(),
+            ["landing-page"] = landingPage,
             ["notification"] = notifications.GetArrayLength() > 0 ? notifications[0].GetProperty("id").GetInt64() : 1,
         };
+    }
+
+    /// <summary>A landing page from a template, published (version 1), with a lead a visitor sent through its form.</summary>
+    private async Task<long> SeedLandingPageAsync(HttpClient api)
+    {
+        var slug = "fuzz-" + Guid.NewGuid().ToString("N")[..12];
+        var created = await api.PostAsJsonAsync("/api/v1/landing-pages", new { name = "Fuzz page", slug, template = "lead_generation" });
+        var id = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        (await api.PostAsync($"/api/v1/landing-pages/{id}/publish", null)).EnsureSuccessStatusCode();
+        var fields = AdPilot.Core.LandingPages.LandingPageTemplates.Find("lead_generation", "en")!.Document.Blocks.SelectMany(b => b.Fields ?? [])
+            .DistinctBy(f => f.Name).ToDictionary(f => f.Name, f => f.Type == AdPilot.Core.LandingPages.FormFieldType.Email ? "visitor@example.com" : "+1 555 123 4567");
+        using var lead = new HttpRequestMessage(HttpMethod.Post, AdPilot.Core.LandingPages.LandingPageRoutes.Leads(slug)) { Content = new FormUrlEncodedContent(fields) };
+        lead.Headers.Accept.ParseAdd("application/json");
+        (await _host.CreateClient().SendAsync(lead)).EnsureSuccessStatusCode();
+        return id;
     }
 
     /// <summary>A conversation with the agent and an action card it proposed, stored as the agent stores them (no model needed).</summary>
