@@ -104,8 +104,10 @@ public sealed record UpdateLandingPageRequest
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class SlugAttribute : ValidationAttribute
 {
-    public const string Pattern = "^[a-z0-9](?:[a-z0-9]|-(?!-)){1,58}[a-z0-9]$";
-    private static readonly System.Text.RegularExpressions.Regex Rule = new(Pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    public const string Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    // Linear-time matching, no wall-clock timeout: a loaded host must never turn a valid slug into an error.
+    private static readonly System.Text.RegularExpressions.Regex Rule = new(Pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking);
 
     public SlugAttribute() : base("slug is 3 to 60 lower-case letters, digits and single hyphens, e.g. spring-sale.") { }
 

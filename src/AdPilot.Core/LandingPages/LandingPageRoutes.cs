@@ -62,5 +62,5 @@ public static class PageImages
 
     /// <summary>A stored image's file name (an original or a copy): hex name, optional -width, known extension.</summary>
     public static bool IsFile(string file) =>
-        System.Text.RegularExpressions.Regex.IsMatch(file, "^[0-9a-f]{32}(-(480|960|1600))?\\.(jpg|png|webp|gif)$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(50));
+        System.Text.RegularExpressions.Regex.IsMatch(file, "^[0-9a-f]{32}(-(480|960|1600))?\\.(jpg|png|webp|gif)$", System.Text.RegularExpressions.RegexOptions.NonBacktracking);
 }
