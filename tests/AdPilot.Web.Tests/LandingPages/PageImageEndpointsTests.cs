@@ -109,6 +109,8 @@ public sealed class PageImageEndpointsTests : IAsyncLifetime
         Assert.StartsWith("sandbox ", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("allow-scripts", policy, StringComparison.Ordinal);
         Assert.Contains("script-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", policy, StringComparison.Ordinal); // the list's thumbnails frame it
+        Assert.Equal("SAMEORIGIN", mine.Headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("<html", await mine.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
     }

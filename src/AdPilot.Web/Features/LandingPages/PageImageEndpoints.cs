@@ -17,11 +17,12 @@ internal static class PageImageEndpoints
     /// <summary>
     /// The preview is the user's own HTML served from the app's origin: sandboxed without scripts, forms or top navigation,
     /// so nothing in it can act with the session (allow-same-origin only lets its relative image URLs match 'self'; with no
-    /// script allowed there is nothing to use that origin). Images and the two video players still load.
+    /// script allowed there is nothing to use that origin). Images and the two video players still load. Only the app's own
+    /// pages may frame it (the list's thumbnails).
     /// </summary>
     public const string PreviewPolicy = "sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox; default-src 'none'; script-src 'none'; "
         + "img-src * data: blob:; style-src 'unsafe-inline'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; "
-        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
     public static void MapPageImages(this IEndpointRouteBuilder app)
     {

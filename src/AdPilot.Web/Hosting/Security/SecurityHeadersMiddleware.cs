@@ -41,7 +41,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSec
             var headers = http.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             var ownPolicy = http.Items.ContainsKey(OwnPolicyKey);
-            headers.XFrameOptions = ownPolicy ? "SAMEORIGIN" : "DENY";
+            // A published page or a replaced policy says itself who may frame it (frame-ancestors); the app's own pages may.
+            headers.XFrameOptions = ownPolicy || http.Items.ContainsKey(PolicyKey) ? "SAMEORIGIN" : "DENY";
             headers["Referrer-Policy"] = ownPolicy ? "strict-origin-when-cross-origin" : "same-origin";
             headers["Permissions-Policy"] = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
             headers.ContentSecurityPolicy = http.Items[PolicyKey] as string ?? (ownPolicy ? ContentSecurityPolicy.PublishedPage
