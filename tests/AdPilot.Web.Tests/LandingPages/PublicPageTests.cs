@@ -34,7 +34,10 @@ public sealed class PublicPageTests
         Assert.Equal("public, max-age=120", first.Headers.CacheControl!.ToString());
         Assert.Equal("nosniff", first.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("strict-origin-when-cross-origin", first.Headers.GetValues("Referrer-Policy").Single());
-        Assert.DoesNotContain("nonce-", first.Headers.GetValues("Content-Security-Policy").Single());
+        var policy = first.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.DoesNotContain("nonce-", policy);
+        // Served on AdPilot's origin: the header alone allows no script but the renderer's own.
+        Assert.Contains($"script-src {AdPilot.Core.LandingPages.PageScript.Hash};", policy);
         Assert.Contains("First headline", html);
         Assert.Contains("action=\"/p/local-launch/leads\"", html);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);

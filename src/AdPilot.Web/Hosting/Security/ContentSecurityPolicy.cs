@@ -14,9 +14,10 @@ internal sealed class ContentSecurityPolicy(string storageSources)
 
     /// <summary>
     /// A published landing page: its own &lt;meta&gt; policy restricts what it loads; the header adds what a meta cannot say
-    /// (framing: only by AdPilot's own pages, e.g. a list thumbnail).
+    /// (framing: only by AdPilot's own pages, e.g. a list thumbnail) and, since the page is served on AdPilot's own origin,
+    /// repeats the one rule that matters most: no script but the renderer's own, by its hash, whatever the HTML says.
     /// </summary>
-    public const string PublishedPage = "frame-ancestors 'self'; base-uri 'none'; object-src 'none'";
+    public static readonly string PublishedPage = $"script-src {Core.LandingPages.PageScript.Hash}; frame-ancestors 'self'; base-uri 'none'; object-src 'none'";
 
     /// <summary>Origins of the object store (presigned uploads and, over plain HTTP, previews): empty for the local store.</summary>
     public static ContentSecurityPolicy For(StorageOptions storage) => new(string.Join(' ', StorageOrigins(storage).Distinct()));
