@@ -157,10 +157,19 @@ public sealed class LandingPageService(
     public async Task<string> PreviewAsync(long userId, long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var page = await FindAsync(db, userId, id, ct);
-        return LandingPageRenderer.Render(LandingPageDocument.Parse(page.ContentJson),
-            new RenderContext(page.Id, page.Slug, "", null, publisher.AssetUrl(page.Id), Preview: true));
+        return Preview(await FindAsync(db, userId, id, ct));
     }
+
+    /// <summary>The previews of several of the user's pages in one read (a page of list cards); others' ids are left out.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> PreviewsAsync(long userId, IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pages = await db.LandingPages.AsNoTracking().Where(p => p.UserId == userId && ids.Contains(p.Id)).ToListAsync(ct);
+        return pages.ToDictionary(p => p.Id, Preview);
+    }
+
+    private string Preview(LandingPage page) => LandingPageRenderer.Render(LandingPageDocument.Parse(page.ContentJson),
+        new RenderContext(page.Id, page.Slug, "", null, publisher.AssetUrl(page.Id), Preview: true));
 
     private static async Task<LandingPage> FindAsync(AppDbContext db, long userId, long id, CancellationToken ct) =>
         await db.LandingPages.FirstOrDefaultAsync(p => p.Id == id && p.UserId == userId, ct) ?? throw new NotFoundException(Resource, id);

@@ -181,6 +181,7 @@ public sealed class LandingPageServiceTests
         }
 
         Assert.Empty((await world.Pages.ListAsync(bob, new LandingPageQuery())).Items);
+        Assert.Empty(await world.Pages.PreviewsAsync(bob, [page.Id]));
         var still = await world.Pages.GetAsync(world.Alice, page.Id);
         Assert.Equal(("Alice's", LandingPageStatus.Published), (still.Name, still.Status));
     }
@@ -277,6 +278,20 @@ public sealed class LandingPageServiceTests
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("action=", html);
         Assert.Contains("this form does not send", html);
+    }
+
+    [Fact]
+    public async Task Previews_AreTheDraftsOfTheOwnersPages_InOneCall()
+    {
+        await using var world = await LandingPageWorld.CreateAsync();
+        var first = await world.CreateAsync("First", LandingPageWorld.RichDocument("First headline"));
+        var second = await world.CreateAsync("Second", LandingPageWorld.RichDocument("Second headline"));
+
+        var previews = await world.Pages.PreviewsAsync(world.Alice, [first.Id, second.Id, 999_999]);
+
+        Assert.Equal([first.Id, second.Id], previews.Keys.Order());
+        Assert.Equal(await world.Pages.PreviewAsync(world.Alice, second.Id), previews[second.Id]);
+        Assert.Contains("First headline", previews[first.Id]);
     }
 
     [Theory]
