@@ -471,6 +471,7 @@ S = {
  "Profile.TimeZoneHelp": ("Choose an IANA time zone such as Europe/Paris; reports and dates use it.", "选择 IANA 时区（如 Asia/Shanghai），报表和日期将使用它。"),
  "Settings.Profile": ("Profile", "个人资料"),
  "Settings.Security": ("Security", "安全"),
+ "Settings.Data": ("Data & privacy", "数据与隐私"),
  "Tokens.Title": ("Personal access tokens", "个人访问令牌"),
  "Tokens.Lead": ("Tokens let scripts and AI clients use AdPilot as you, through the API and the MCP server. Treat them like passwords.", "令牌让脚本和 AI 客户端以你的身份通过 API 和 MCP 服务器使用 AdPilot。请像对待密码一样保管它们。"),
  "Tokens.New": ("New token", "新建令牌"),

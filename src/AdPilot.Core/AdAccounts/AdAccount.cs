@@ -14,7 +14,9 @@ public sealed class AdAccount : IOwned
     public string TimeZone { get; set; } = "UTC";
     public AdAccountStatus Status { get; set; } = AdAccountStatus.Active;
     public bool IsActive { get; set; }
+    [Secret]
     public string? AccessTokenCiphertext { get; set; }
+    [Secret]
     public string? RefreshTokenCiphertext { get; set; }
     public string? TokenKeyId { get; set; }
     public DateTime? TokenExpiresAt { get; set; }

@@ -45,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Agent.Conversation> Conversations => Set<Agent.Conversation>();
     public DbSet<Agent.ConversationMessage> ConversationMessages => Set<Agent.ConversationMessage>();
     public DbSet<Agent.AgentAction> AgentActions => Set<Agent.AgentAction>();
+    public DbSet<Anomalies.Anomaly> Anomalies => Set<Anomalies.Anomaly>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -14,6 +14,7 @@ public sealed class PersonalAccessToken : IOwned
 
     /// <summary>The first characters of the token, so the user can tell tokens apart in the list.</summary>
     public string Prefix { get; set; } = "";
+    [Secret]
     public string TokenHash { get; set; } = "";
 
     /// <summary>Space-separated <see cref="AccessScopes"/>.</summary>

@@ -10,11 +10,13 @@ public sealed class RefreshToken : IOwned
 {
     public long Id { get; set; }
     public long UserId { get; set; }
+    [Secret]
     public string TokenHash { get; set; } = "";
     public Guid FamilyId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+    [Secret]
     public string? ReplacedByHash { get; set; }
 
     /// <summary>Why it stopped working; null on rows revoked before reasons were kept (read as rotated when replaced).</summary>

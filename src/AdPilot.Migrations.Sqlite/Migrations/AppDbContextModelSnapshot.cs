@@ -326,6 +326,81 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.ToTable("ConversationMessages", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Anomalies.Anomaly", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Expected")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpectedHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpectedLow")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Observed")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.HasIndex("AdAccountId", "CampaignId", "Type", "ResolvedAt");
+
+                    b.ToTable("Anomalies", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Billing.PaymentEvent", b =>
                 {
                     b.Property<string>("EventId")
@@ -1898,6 +1973,15 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.HasOne("AdPilot.Core.Agent.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Anomalies.Anomaly", b =>
+                {
+                    b.HasOne("AdPilot.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
