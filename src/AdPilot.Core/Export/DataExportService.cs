@@ -250,7 +250,10 @@ public sealed class DataExportService(
     {
         try
         {
-            await storage.DeleteAsync(key, CancellationToken.None);
+            if (await storage.ExistsAsync(key, CancellationToken.None))
+            {
+                await storage.DeleteAsync(key, CancellationToken.None);
+            }
         }
         catch (Exception ex)
         {

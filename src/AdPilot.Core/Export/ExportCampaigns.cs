@@ -23,7 +23,7 @@ internal static class ExportCampaigns
         var (campaignColumns, adSetColumns, adColumns) =
             (UserDataModel.ExportedProperties(campaigns.Type), UserDataModel.ExportedProperties(adSets.Type), UserDataModel.ExportedProperties(ads.Type));
         var campaignId = campaigns.Type.FindPrimaryKey()!.Properties[0];
-        var ids = await UserDataModel.Rows(db, campaigns, userId, [campaignId]).Select(r => (long)r[0]!).ToListAsync(ct);
+        var ids = (await UserDataModel.Rows(db, campaigns, userId, [campaignId]).ToListAsync(ct)).Select(r => (long)r[0]!).ToList();
 
         await using var stream = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
         await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });

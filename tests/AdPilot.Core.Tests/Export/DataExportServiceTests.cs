@@ -1,3 +1,5 @@
+using AdPilot.Core.Data;
+using AdPilot.Core.Tests.Support;
 using AdPilot.Core.Common;
 using AdPilot.Core.Export;
 using AdPilot.Core.Notifications;

@@ -1,7 +1,9 @@
+using AdPilot.Core.Data;
+using AdPilot.Core.Tests.Support;
 using System.IO.Compression;
 using AdPilot.Core.Export;
 using AdPilot.Core.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AdPilot.Core.Tests.Export;
@@ -12,7 +14,7 @@ internal sealed class ExportHarness : IAsyncDisposable
     private ExportHarness(TestDatabase db, IObjectStorage storage, TestStorage? local, FakeTimeProvider clock)
     {
         (Db, Storage, _local, Clock) = (db, storage, local, clock);
-        Service = new DataExportService(db, storage, Queue, ServiceFactory.Notifications(db, clock, Channels), clock, NullLogger<DataExportService>.Instance);
+        Service = new DataExportService(db, storage, Queue, ServiceFactory.Notifications(db, clock, Channels), clock, Log);
     }
 
     private readonly TestStorage? _local;
@@ -23,6 +25,7 @@ internal sealed class ExportHarness : IAsyncDisposable
     public RecordingExportQueue Queue { get; } = new();
     public RecordingNotificationChannels Channels { get; } = new();
     public DataExportService Service { get; }
+    public ErrorLog Log { get; } = new();
 
     public static async Task<ExportHarness> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IObjectStorage? storage = null)
     {
@@ -38,6 +41,7 @@ internal sealed class ExportHarness : IAsyncDisposable
         Assert.True(start.Started);
         Assert.Equal(start.Export.Id, Queue.Ids.Last());
         await Service.RunAsync(start.Export.Id);
+        Assert.True(Log.Errors.Count == 0, string.Join("\n", Log.Errors));
         return await Service.GetAsync(userId, start.Export.Id);
     }
 
@@ -68,4 +72,17 @@ internal sealed class RecordingExportQueue : IDataExportQueue
     public List<long> Ids { get; } = [];
 
     public void Enqueue(long exportId) => Ids.Add(exportId);
+}
+
+/// <summary>The errors the service logged, so a failed run says why.</summary>
+internal sealed class ErrorLog : ILogger<DataExportService>
+{
+    public List<string> Errors { get; } = [];
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Errors.Add($"{formatter(state, exception)}: {exception}");
 }

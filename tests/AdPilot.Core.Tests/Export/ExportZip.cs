@@ -1,3 +1,4 @@
+using AdPilot.Core.Tests.Support;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;

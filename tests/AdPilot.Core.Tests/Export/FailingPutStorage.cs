@@ -1,3 +1,4 @@
+using AdPilot.Core.Tests.Support;
 using AdPilot.Core.Storage;
 
 namespace AdPilot.Core.Tests.Export;

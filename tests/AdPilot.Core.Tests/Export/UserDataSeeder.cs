@@ -1,3 +1,4 @@
+using AdPilot.Core.Tests.Support;
 using System.Globalization;
 using AdPilot.Core.Data;
 using AdPilot.Core.Export;
@@ -70,7 +71,8 @@ internal sealed class UserDataSeeder(TestDatabase database, DateTime now)
         list.Add(key ?? Key(table.Type.FindPrimaryKey()!.Properties.Select(p => entry!.Property(p.Name).CurrentValue)));
     }
 
-    public static string Key(IEnumerable<object?> values) => string.Join("|", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+    public static string Key(IEnumerable<object?> values) =>
+        string.Join("|", values.Select(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(v, CultureInfo.InvariantCulture)));
 
     private object? ValueFor(AppDbContext db, IReadOnlyList<UserTable> tables, IProperty property, long userId, object? current)
     {
