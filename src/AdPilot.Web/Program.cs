@@ -16,6 +16,7 @@ using AdPilot.Web.Features.Jobs;
 using AdPilot.Web.Features.Mcp;
 using AdPilot.Web.Features.Notifications;
 using AdPilot.Web.Features.OAuth;
+using AdPilot.Web.Features.Privacy;
 using AdPilot.Web.Features.Platforms;
 using AdPilot.Web.Features.Reports;
 using AdPilot.Web.Features.Users;
@@ -54,6 +55,7 @@ try
     builder.AddMcp();
     builder.AddAgent();
     builder.AddChat();
+    builder.AddDataExport();
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();
@@ -89,6 +91,7 @@ try
     app.MapSignInEndpoints();
     app.MapAuthApi();
     app.MapUsersApi();
+    app.MapDataExportApi();
     app.MapAccessTokensApi();
     app.MapCreditsApi();
     app.MapBillingApi();

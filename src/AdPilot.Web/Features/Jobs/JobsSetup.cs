@@ -1,6 +1,7 @@
 using AdPilot.Core.Actions;
 using AdPilot.Core.AdAccounts;
 using AdPilot.Core.Creatives;
+using AdPilot.Core.Export;
 using AdPilot.Core.Notifications;
 using AdPilot.Core.Reports;
 using AdPilot.Web.Features.Identity;
@@ -71,6 +72,7 @@ internal static class JobsSetup
         jobs.AddOrUpdate<ReportService>("reports:archive", s => s.ArchiveAsync(CancellationToken.None), Cron.Daily(4));
         jobs.AddOrUpdate<ActionEffects>("actions:measure-effects", s => s.MeasureDueAsync(CancellationToken.None), "20 * * * *");
         jobs.AddOrUpdate<AbandonedUploads>("creatives:delete-abandoned-uploads", s => s.DeleteAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<DataExportService>("exports:delete-expired", s => s.DeleteExpiredAsync(CancellationToken.None), "10 * * * *");
     }
 
     /// <summary>The dashboard sits behind the Admin policy; Hangfire's own local-only filter is replaced by it.</summary>
