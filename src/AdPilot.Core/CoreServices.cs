@@ -54,6 +54,8 @@ public static class CoreServices
         services.AddSingleton<LandingPages.LandingPageAdLinks>();
         services.AddSingleton<LandingPages.LandingPageReports>();
         services.AddSingleton<LandingPages.PageImageService>();
+        services.AddSingleton<AccountDeletion.AccountDeletionService>();
+        services.AddSingleton<AccountDeletion.StorageDeletionOutbox>();
         return services;
     }
 }

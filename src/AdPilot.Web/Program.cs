@@ -17,6 +17,7 @@ using AdPilot.Web.Features.Mcp;
 using AdPilot.Web.Features.Notifications;
 using AdPilot.Web.Features.OAuth;
 using AdPilot.Web.Features.Platforms;
+using AdPilot.Web.Features.Privacy;
 using AdPilot.Web.Features.Reports;
 using AdPilot.Web.Features.Users;
 using AdPilot.Web.Features.LandingPages;
@@ -54,6 +55,7 @@ try
     builder.AddMcp();
     builder.AddAgent();
     builder.AddChat();
+    builder.AddAccountDeletion();
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();

@@ -53,7 +53,11 @@ internal static class JobsSetup
 
     /// <summary>Hangfire's global filters plus this host's own (its telemetry), without adding to the static collection.</summary>
     private static JobFilterProviderCollection JobFilters(IServiceProvider sp) =>
-        new(JobFilterProviders.Providers, new JobFilterCollection { new JobTelemetryFilter(sp.GetRequiredService<AdPilot.Core.Common.AppMetrics>()) });
+        new(JobFilterProviders.Providers, new JobFilterCollection
+        {
+            new JobTelemetryFilter(sp.GetRequiredService<AdPilot.Core.Common.AppMetrics>()),
+            new Privacy.DeletedUserJobFilter(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AdPilot.Core.Data.AppDbContext>>()),
+        });
 
     private static ConnectionMultiplexer JobsConnection(string redis)
     {
@@ -71,6 +75,8 @@ internal static class JobsSetup
         jobs.AddOrUpdate<ReportService>("reports:archive", s => s.ArchiveAsync(CancellationToken.None), Cron.Daily(4));
         jobs.AddOrUpdate<ActionEffects>("actions:measure-effects", s => s.MeasureDueAsync(CancellationToken.None), "20 * * * *");
         jobs.AddOrUpdate<AbandonedUploads>("creatives:delete-abandoned-uploads", s => s.DeleteAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<AdPilot.Core.AccountDeletion.StorageDeletionOutbox>("account-deletion:storage-outbox", s => s.DrainAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<AdPilot.Core.AccountDeletion.AccountDeletionService>("account-deletion:purge-retained", s => s.PurgeExpiredRetainedAsync(CancellationToken.None), Cron.Daily(5));
     }
 
     /// <summary>The dashboard sits behind the Admin policy; Hangfire's own local-only filter is replaced by it.</summary>
