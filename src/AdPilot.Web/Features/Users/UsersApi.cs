@@ -4,6 +4,7 @@ using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Privacy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AdPilot.Web.Features.Users;
 
@@ -32,7 +33,7 @@ internal static class UsersApi
     /// last 10 minutes (403 <c>reauthentication_required</c>; access tokens never qualify) and <c>{"confirmation":"DELETE"}</c>
     /// (400 <c>confirmation_mismatch</c>); both refusals delete nothing.
     /// </summary>
-    private static async Task<Ok<AccountDeletionResult>> DeleteMe(DeleteAccountRequest request, HttpContext http, AccountDeletionService deletion, CancellationToken ct)
+    private static async Task<Ok<AccountDeletionResult>> DeleteMe([FromBody] DeleteAccountRequest request, HttpContext http, AccountDeletionService deletion, CancellationToken ct)
     {
         var result = await deletion.DeleteAsync(http.User.UserId(), request, http.User.DeletionCaller(), ct);
         if (http.User.Identity?.AuthenticationType == AuthSchemes.Cookie)
