@@ -962,6 +962,25 @@ S = {
  "Export.Status.Succeeded": ("Ready", "已就绪"),
  "Export.Status.Failed": ("Failed", "失败"),
  "Export.Status.Expired": ("Expired (deleted after 24 h)", "已过期（24 小时后删除）"),
+ # Account deletion (#16)
+ "Privacy.Delete.Title": ("Delete account", "删除账户"),
+ "Privacy.Delete.Warning": ("Deleting your account cannot be undone. Export your data first if you want to keep a copy.", "删除账户后无法恢复。如需保留副本，请先导出您的数据。"),
+ "Privacy.Delete.WillDelete": ("What will be deleted", "将被删除的内容"),
+ "Privacy.Delete.Item.Profile": ("Your profile, preferences, access tokens and every sign-in on every device", "您的个人资料、偏好设置、访问令牌以及所有设备上的登录"),
+ "Privacy.Delete.Item.Accounts": ("Connected ad accounts: AdPilot's access to Meta, TikTok and Google Ads is revoked", "已连接的广告账户：AdPilot 对 Meta、TikTok 和 Google Ads 的访问权限将被撤销"),
+ "Privacy.Delete.Item.Content": ("Campaigns, creatives and their files, landing pages (published pages go offline) and their leads", "广告系列、创意素材及其文件、落地页（已发布的页面将下线）及其线索"),
+ "Privacy.Delete.Item.Activity": ("Reports, notifications, the action log and AI conversations", "报表、通知、操作记录和 AI 对话"),
+ "Privacy.Delete.Kept": ("What is kept, anonymised", "匿名保留的内容"),
+ "Privacy.Delete.KeptBody": ("Credit ledger entries and payment records, for 10 years as tax and accounting law requires. They no longer name you.", "积分流水和付款记录，按照税务和会计法律的要求保留 10 年，且不再与您关联。"),
+ "Privacy.Delete.Button": ("Delete my account…", "删除我的账户…"),
+ "Privacy.Delete.Reauth": ("For your protection, sign in again before deleting your account: your last sign-in was more than 10 minutes ago. You will come back here to finish.", "为保护您的账户，删除前请重新登录：您上次登录已超过 10 分钟。登录后会返回此处继续。"),
+ "Privacy.Delete.SignInAgain": ("Sign in again", "重新登录"),
+ "Privacy.Delete.DialogTitle": ("Delete your account permanently?", "永久删除您的账户？"),
+ "Privacy.Delete.DialogBody": ("Everything listed above is deleted at once and you are signed out everywhere. A confirmation is sent to your e-mail address.", "上面列出的所有内容将立即删除，并在所有设备上退出登录。确认邮件将发送到您的邮箱。"),
+ "Privacy.Delete.TypeWord": ("Type DELETE to confirm", "输入 DELETE 以确认"),
+ "Privacy.Delete.Confirm": ("Delete account permanently", "永久删除账户"),
+ "Privacy.Delete.Failed": ("The account could not be deleted and nothing was deleted. Please try again.", "账户删除失败，未删除任何内容。请重试。"),
+ "Home.AccountDeleted": ("Your account has been deleted and you are signed out everywhere. A confirmation is on its way to your e-mail address.", "您的账户已删除，并已在所有设备上退出登录。确认邮件正在发送到您的邮箱。"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

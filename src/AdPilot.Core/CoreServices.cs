@@ -55,6 +55,8 @@ public static class CoreServices
         services.AddSingleton<LandingPages.LandingPageReports>();
         services.AddSingleton<LandingPages.PageImageService>();
         services.AddSingleton<Export.DataExportService>();
+        services.AddSingleton<AccountDeletion.AccountDeletionService>();
+        services.AddSingleton<AccountDeletion.StorageDeletionOutbox>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ using AdPilot.Web.Features.Notifications;
 using AdPilot.Web.Features.OAuth;
 using AdPilot.Web.Features.Privacy;
 using AdPilot.Web.Features.Platforms;
+using AdPilot.Web.Features.Privacy;
 using AdPilot.Web.Features.Reports;
 using AdPilot.Web.Features.Users;
 using AdPilot.Web.Features.LandingPages;
@@ -56,6 +57,7 @@ try
     builder.AddAgent();
     builder.AddChat();
     builder.AddDataExport();
+    builder.AddAccountDeletion();
 
     var app = builder.Build();
     await app.Services.MigrateDatabaseAsync();

@@ -143,6 +143,39 @@ public sealed class AdAccountService(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Before an account is deleted: revokes every platform grant of the user (one per platform and grant). A failing
+    /// revocation is logged without its tokens and does not stop the deletion; the tokens are deleted with the rows.
+    /// </summary>
+    public async Task<int> RevokeAllGrantsAsync(long userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var accounts = await db.AdAccounts.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Id).ToListAsync(ct);
+        var revoked = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var account in accounts)
+        {
+            if (!platforms.IsAvailable(account.Platform) || TryOpen(account) is not { } tokens
+                || !seen.Add(account.Platform + "\n" + (tokens.RefreshToken ?? tokens.AccessToken)))
+            {
+                continue;
+            }
+
+            try
+            {
+                await platforms.Get(account.Platform).RevokeAsync(tokens, ct);
+                revoked++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Revoking the {Platform} grant of account {AccountId} before deleting the user failed ({Error}); the tokens are deleted anyway",
+                    account.Platform, account.Id, ex is PlatformException p ? p.Kind.ToString() : ex.GetType().Name);
+            }
+        }
+
+        return revoked;
+    }
+
     public async Task<AdAccountView> SetActiveAsync(long userId, long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

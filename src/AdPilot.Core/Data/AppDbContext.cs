@@ -47,6 +47,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Agent.AgentAction> AgentActions => Set<Agent.AgentAction>();
     public DbSet<Anomalies.Anomaly> Anomalies => Set<Anomalies.Anomaly>();
     public DbSet<Export.DataExport> DataExports => Set<Export.DataExport>();
+    public DbSet<AccountDeletion.StorageDeletion> StorageDeletions => Set<AccountDeletion.StorageDeletion>();
+    public DbSet<AccountDeletion.RetainedCreditTransaction> RetainedCreditTransactions => Set<AccountDeletion.RetainedCreditTransaction>();
+    public DbSet<AccountDeletion.RetainedRechargeOrder> RetainedRechargeOrders => Set<AccountDeletion.RetainedRechargeOrder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

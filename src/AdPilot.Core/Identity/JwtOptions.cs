@@ -60,6 +60,9 @@ public static class AppClaims
     /// <summary>An access token's session: its refresh-token family, revoked together with it.</summary>
     public const string Session = "sid";
 
+    /// <summary>When the person behind an API access token signed in (Unix seconds, OpenID's <c>auth_time</c>); refreshes keep it.</summary>
+    public const string AuthTime = "auth_time";
+
     /// <summary>When a browser session started (Unix milliseconds), checked against "sign out everywhere".</summary>
     public const string SessionStart = "session_start";
 

@@ -19,7 +19,7 @@ public sealed class SessionValidator(IDbContextFactory<AppDbContext> dbFactory, 
     // JWT iat has whole seconds: a token issued in the second the snapshot was taken may be newer than it.
     private static readonly TimeSpan IssuedAtPrecision = TimeSpan.FromSeconds(1);
 
-    private sealed record Snapshot(DateTime? ValidAfter, HashSet<Guid> ActiveFamilies, DateTime LoadedAt);
+    private sealed record Snapshot(DateTime? ValidAfter, HashSet<Guid> ActiveFamilies, DateTime LoadedAt, bool UserExists = true);
 
     /// <summary>
     /// An access token: with a session (<c>sid</c>, the refresh-token family) it stands while that family has a live
@@ -28,6 +28,11 @@ public sealed class SessionValidator(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<bool> IsAccessTokenValidAsync(long userId, Guid? family, DateTime issuedAt, CancellationToken ct = default)
     {
         var snapshot = await GetAsync(userId, ct);
+        if (!snapshot.UserExists)
+        {
+            return false;
+        }
+
         if (family is not { } id)
         {
             return IsAfterStamp(snapshot, issuedAt);
@@ -78,7 +83,8 @@ public sealed class SessionValidator(IDbContextFactory<AppDbContext> dbFactory, 
         return new CancellationChangeToken(source.Token);
     }
 
-    private static bool IsAfterStamp(Snapshot snapshot, DateTime issuedAt) => snapshot.ValidAfter is not { } after || issuedAt >= after;
+    // A deleted user has no valid session or token, whatever its stamp was.
+    private static bool IsAfterStamp(Snapshot snapshot, DateTime issuedAt) => snapshot.UserExists && (snapshot.ValidAfter is not { } after || issuedAt >= after);
 
     private async Task<Snapshot> GetAsync(long userId, CancellationToken ct) =>
         cache.TryGetValue(Key(userId), out Snapshot? snapshot) && snapshot is not null ? snapshot : await LoadAsync(userId, ct);
@@ -87,13 +93,13 @@ public sealed class SessionValidator(IDbContextFactory<AppDbContext> dbFactory, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var validAfter = await db.Users.Where(u => u.Id == userId).Select(u => u.SessionsValidAfter).FirstOrDefaultAsync(ct);
+        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.SessionsValidAfter }).FirstOrDefaultAsync(ct);
         var families = await db.RefreshTokens
             .Where(t => t.UserId == userId && t.RevokedAt == null && t.ExpiresAt > now)
             .Select(t => t.FamilyId)
             .Distinct()
             .ToListAsync(ct);
-        var snapshot = new Snapshot(validAfter, [.. families], now);
+        var snapshot = new Snapshot(user?.SessionsValidAfter, [.. families], now, user is not null);
         cache.Set(Key(userId), snapshot, SnapshotLifetime);
         return snapshot;
     }

@@ -27,7 +27,7 @@ public sealed class TokenService(
         var refresh = NewRefreshToken(userId, Guid.NewGuid(), out var refreshValue);
         db.RefreshTokens.Add(refresh);
         await db.SaveChangesAsync(ct);
-        return new TokenPair(CreateAccessToken(user, refresh.FamilyId), refreshValue, _options.AccessTokenMinutes * 60);
+        return new TokenPair(CreateAccessToken(user, refresh.FamilyId, refresh.CreatedAt), refreshValue, _options.AccessTokenMinutes * 60);
     }
 
     public async Task<TokenPair> RefreshAsync(string refreshToken, CancellationToken ct = default)
@@ -76,7 +76,9 @@ public sealed class TokenService(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var user = await users.GetAsync(current.UserId, ct);
-        return new TokenPair(CreateAccessToken(user, current.FamilyId), nextValue, _options.AccessTokenMinutes * 60);
+        // A refresh is not a sign-in: the family's first token says when the person last signed in.
+        var signedInAt = await db.RefreshTokens.Where(t => t.FamilyId == current.FamilyId).MinAsync(t => (DateTime?)t.CreatedAt, ct) ?? current.CreatedAt;
+        return new TokenPair(CreateAccessToken(user, current.FamilyId, signedInAt), nextValue, _options.AccessTokenMinutes * 60);
     }
 
     /// <summary>
@@ -113,9 +115,11 @@ public sealed class TokenService(
         await sessions.RevokedAsync(userId);
     }
 
-    public string CreateAccessToken(UserProfile user, Guid session)
+    /// <param name="signedInAt">When the person signed in (the <c>auth_time</c> claim); now when not given.</param>
+    public string CreateAccessToken(UserProfile user, Guid session, DateTime? signedInAt = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var authTime = new DateTimeOffset(signedInAt ?? now, TimeSpan.Zero).ToUnixTimeSeconds();
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = _options.Issuer,
@@ -129,6 +133,7 @@ public sealed class TokenService(
                 new Claim(AppClaims.Email, user.Email),
                 new Claim(AppClaims.Role, user.Role),
                 new Claim(AppClaims.Session, session.ToString("N")),
+                new Claim(AppClaims.AuthTime, authTime.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
             ]),
             SigningCredentials = new SigningCredentials(_options.CreateSigningKey(), SecurityAlgorithms.HmacSha256),
         };

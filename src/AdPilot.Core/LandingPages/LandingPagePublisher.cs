@@ -105,6 +105,15 @@ public sealed class LandingPagePublisher(
     public Task<PublishedPage?> ReadAsync(string slug, CancellationToken ct = default) =>
         !SlugAttribute.IsSlug(slug) ? Task.FromResult<PublishedPage?>(null) : _cache.GetAsync(LandingPageSlugs.KeyFor(slug), LoadAsync, ct);
 
+    /// <summary>After an account's deletion: this node stops serving its published pages from memory at once.</summary>
+    public void Forget(IEnumerable<string> publishedKeys)
+    {
+        foreach (var key in publishedKeys)
+        {
+            _cache.Evict(key);
+        }
+    }
+
     /// <summary>How the draft's images are addressed: the app's <c>/p/assets</c> route (local store) or the bucket/CDN URL (S3).</summary>
     internal Func<string, string> AssetUrl(long pageId) => file =>
         OnS3 ? storage.PublicUrl(PageImages.Key(pageId, file)) : BaseUrl + LandingPageRoutes.Asset(pageId, file);

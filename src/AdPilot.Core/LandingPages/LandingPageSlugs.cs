@@ -82,7 +82,7 @@ internal static class LandingPageSlugs
     /// <summary>The storage key of a slug's published HTML.</summary>
     public static string KeyFor(string slug) => $"pages/{slug}/index.html";
 
-    private static string? SlugOf(string? key) =>
+    internal static string? SlugOf(string? key) =>
         key is not null && key.StartsWith("pages/", StringComparison.Ordinal) && key.EndsWith("/index.html", StringComparison.Ordinal)
             ? key["pages/".Length..^"/index.html".Length] : null;
 }

@@ -54,7 +54,11 @@ internal static class JobsSetup
 
     /// <summary>Hangfire's global filters plus this host's own (its telemetry), without adding to the static collection.</summary>
     private static JobFilterProviderCollection JobFilters(IServiceProvider sp) =>
-        new(JobFilterProviders.Providers, new JobFilterCollection { new JobTelemetryFilter(sp.GetRequiredService<AdPilot.Core.Common.AppMetrics>()) });
+        new(JobFilterProviders.Providers, new JobFilterCollection
+        {
+            new JobTelemetryFilter(sp.GetRequiredService<AdPilot.Core.Common.AppMetrics>()),
+            new Privacy.DeletedUserJobFilter(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AdPilot.Core.Data.AppDbContext>>()),
+        });
 
     private static ConnectionMultiplexer JobsConnection(string redis)
     {
@@ -73,6 +77,8 @@ internal static class JobsSetup
         jobs.AddOrUpdate<ActionEffects>("actions:measure-effects", s => s.MeasureDueAsync(CancellationToken.None), "20 * * * *");
         jobs.AddOrUpdate<AbandonedUploads>("creatives:delete-abandoned-uploads", s => s.DeleteAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<DataExportService>("exports:delete-expired", s => s.DeleteExpiredAsync(CancellationToken.None), "10 * * * *");
+        jobs.AddOrUpdate<AdPilot.Core.AccountDeletion.StorageDeletionOutbox>("account-deletion:storage-outbox", s => s.DrainAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<AdPilot.Core.AccountDeletion.AccountDeletionService>("account-deletion:purge-retained", s => s.PurgeExpiredRetainedAsync(CancellationToken.None), Cron.Daily(5));
     }
 
     /// <summary>The dashboard sits behind the Admin policy; Hangfire's own local-only filter is replaced by it.</summary>
