@@ -937,6 +937,25 @@ S = {
  "LandingPages.Editor.Device.Desktop": ("Desktop", "桌面"),
  "LandingPages.Editor.Device.Tablet": ("Tablet", "平板"),
  "LandingPages.Editor.Device.Phone": ("Phone", "手机"),
+ # --- Settings: sessions, notification switches, avatar, cookie choice (#16 item 3) ---
+ "Sessions.Title": ("Where you're signed in", "登录设备"),
+ "Sessions.Lead": ("Browsers and API clients signed in to your account. Sign out any you don't recognise.", "已登录你账户的浏览器和 API 客户端。如有不认识的，请将其退出登录。"),
+ "Sessions.ThisDevice": ("This device", "本设备"),
+ "Sessions.UnknownDevice": ("Unknown device", "未知设备"),
+ "Sessions.UnknownPlace": ("Unknown place", "未知位置"),
+ "Sessions.Kind.Browser": ("Browser", "浏览器"),
+ "Sessions.Kind.Api": ("API client", "API 客户端"),
+ "Sessions.LastUsed": ("last used {0}", "最近使用：{0}"),
+ "Sessions.Revoke": ("Sign out", "退出登录"),
+ "Sessions.Revoke.Title": ("Sign out this session?", "将此会话退出登录？"),
+ "Sessions.Revoke.Body": ("{0} will be signed out at once and must sign in again.", "{0} 将立即退出登录，需要重新登录。"),
+ "Sessions.Revoked": ("Session signed out.", "会话已退出登录。"),
+ "Sessions.RevokeOthers": ("Sign out all other sessions", "退出其他所有会话"),
+ "Sessions.RevokeOthers.Body": ("Every other browser and API client will be signed out at once. This browser stays signed in; personal access tokens are not affected.", "其他所有浏览器和 API 客户端将立即退出登录。本浏览器保持登录；个人访问令牌不受影响。"),
+ "Sessions.RevokedOthers": ("All other sessions were signed out.", "其他所有会话已退出登录。"),
+ "Notifications.Switch.InApp": ("Show notifications in AdPilot", "在 AdPilot 中显示通知"),
+ "Notifications.Switch.Email": ("Send notifications by e-mail", "通过邮件发送通知"),
+ "Notifications.Switch.OffNote": ("While a switch is off, only urgent notifications use that channel; the choices below apply when it is on.", "开关关闭时，只有紧急通知会使用该渠道；开关打开时以下设置生效。"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

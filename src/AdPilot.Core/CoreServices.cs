@@ -18,6 +18,8 @@ public static class CoreServices
         services.TryAddSingleton<ISessionRevocationBus, LocalSessionRevocationBus>();
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<Identity.Sessions.UserSessionService>();
+        services.AddSingleton<Identity.Sessions.SessionActivity>();
         services.AddSingleton<PersonalAccessTokenService>();
         services.AddSingleton<Actions.ActionLogService>();
         services.AddSingleton<Agent.ConversationService>();
