@@ -955,6 +955,17 @@ S = {
  "Sessions.RevokedOthers": ("All other sessions were signed out.", "其他所有会话已退出登录。"),
  "Notifications.Switch.InApp": ("Show notifications in AdPilot", "在 AdPilot 中显示通知"),
  "Notifications.Switch.Email": ("Send notifications by e-mail", "通过邮件发送通知"),
+ "Avatar.Choose": ("Upload a picture", "上传图片"),
+ "Avatar.CropHelp": ("Drag the picture, or use the arrow keys, to place it; + and − or the mouse wheel zoom.", "拖动图片或使用方向键调整位置；按 + 和 − 或滚动鼠标滚轮缩放。"),
+ "Avatar.Use": ("Use this picture", "使用此图片"),
+ "Avatar.Remove": ("Remove picture", "移除图片"),
+ "Avatar.Saved": ("Profile picture updated.", "头像已更新。"),
+ "Avatar.Removed": ("Profile picture removed.", "头像已移除。"),
+ "Avatar.Unreadable": ("Choose a picture first (JPEG, PNG, GIF or WebP).", "请先选择一张图片（JPEG、PNG、GIF 或 WebP）。"),
+ "Avatar.UploadedInUse": ("Your uploaded picture is in use. Enter a URL here to use a linked picture instead.", "正在使用你上传的图片。在此输入图片地址可改用链接的图片。"),
+ "Cookies.ChoiceLead": ("Your choice is kept in this browser; change it here at any time.", "你的选择保存在此浏览器中，可随时在此更改。"),
+ "Cookies.ChoiceSaved": ("Cookie choice saved for this browser.", "已为此浏览器保存 Cookie 选择。"),
+ "Cookies.NoChoiceYet": ("You have not chosen yet in this browser: only essential cookies are used until you do.", "你尚未在此浏览器中做出选择：在你选择之前只使用必要的 Cookie。"),
  "Notifications.Switch.OffNote": ("While a switch is off, only urgent notifications use that channel; the choices below apply when it is on.", "开关关闭时，只有紧急通知会使用该渠道；开关打开时以下设置生效。"),
 }
 

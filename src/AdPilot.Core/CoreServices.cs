@@ -14,6 +14,7 @@ public static class CoreServices
     {
         services.TryAddSingleton<Common.AppMetrics>();
         services.AddSingleton<UserService>();
+        services.AddSingleton<AvatarService>();
         services.AddMemoryCache();
         services.TryAddSingleton<ISessionRevocationBus, LocalSessionRevocationBus>();
         services.AddSingleton<SessionValidator>();

@@ -90,6 +90,7 @@ try
     app.MapSignInEndpoints();
     app.MapAuthApi();
     app.MapUsersApi();
+    app.MapAvatars();
     app.MapAccessTokensApi();
     app.MapSessionsApi();
     app.MapCreditsApi();
