@@ -14,10 +14,13 @@ public static class CoreServices
     {
         services.TryAddSingleton<Common.AppMetrics>();
         services.AddSingleton<UserService>();
+        services.AddSingleton<AvatarService>();
         services.AddMemoryCache();
         services.TryAddSingleton<ISessionRevocationBus, LocalSessionRevocationBus>();
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<Identity.Sessions.UserSessionService>();
+        services.AddSingleton<Identity.Sessions.SessionActivity>();
         services.AddSingleton<PersonalAccessTokenService>();
         services.AddSingleton<Actions.ActionLogService>();
         services.AddSingleton<Agent.ConversationService>();

@@ -12,6 +12,7 @@ using AdPilot.Web.Features.Chat;
 using AdPilot.Web.Features.Creatives;
 using AdPilot.Web.Features.Credits;
 using AdPilot.Web.Features.Identity;
+using AdPilot.Web.Features.Identity.Sessions;
 using AdPilot.Web.Features.Jobs;
 using AdPilot.Web.Features.Mcp;
 using AdPilot.Web.Features.Notifications;
@@ -94,7 +95,9 @@ try
     app.MapAuthApi();
     app.MapUsersApi();
     app.MapDataExportApi();
+    app.MapAvatars();
     app.MapAccessTokensApi();
+    app.MapSessionsApi();
     app.MapCreditsApi();
     app.MapBillingApi();
     app.MapAdminCreditConfigApi();

@@ -181,13 +181,54 @@ public sealed class CreativeMedia : IDisposable
         }
         catch (Exception ex) when (ex is InvalidMemoryOperationException or ImageFormatException or NotSupportedException or InvalidDataException)
         {
-            copies.ForEach(c => ((IDisposable)c.Item2).Dispose());
-            throw ex is InvalidMemoryOperationException ? Invalid("The image needs more memory to decode than is allowed.") : Invalid("The image could not be read; it may be damaged.");
+            throw DecodeFailed(ex, copies);
         }
         finally
         {
             _decodes.Release();
         }
+    }
+
+    /// <summary>
+    /// Square PNG copies of a picture (e.g. an avatar), one per size: cropped to the centred square, decoded once in a
+    /// decode slot with the same capped allocator as every upload, so a hostile file costs no more than a creative.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Size, MemoryStream Png)>> SquareCopiesAsync(Stream image, IEnumerable<int> sizes, CancellationToken ct = default)
+    {
+        var copies = new List<(int, MemoryStream)>();
+        await _decodes.WaitAsync(ct);
+        try
+        {
+            image.Position = 0;
+            using var picture = await Image.LoadAsync<Rgba32>(_images, image, ct);
+            var side = Math.Min(picture.Width, picture.Height);
+            picture.Mutate(x => x.Crop(new Rectangle((picture.Width - side) / 2, (picture.Height - side) / 2, side, side)));
+            foreach (var size in sizes.OrderDescending())
+            {
+                picture.Mutate(x => x.Resize(size, size));
+                var output = new MemoryStream();
+                copies.Add((size, output));
+                await picture.SaveAsPngAsync(output, ct); // also drops every metadata block of the original
+                output.Position = 0;
+            }
+
+            return copies;
+        }
+        catch (Exception ex) when (ex is InvalidMemoryOperationException or ImageFormatException or NotSupportedException or InvalidDataException)
+        {
+            throw DecodeFailed(ex, copies);
+        }
+        finally
+        {
+            _decodes.Release();
+        }
+    }
+
+    /// <summary>The copies made so far are dropped; the error says whether the picture was too large to decode or damaged.</summary>
+    private static ValidationFailedException DecodeFailed(Exception ex, List<(int, MemoryStream)> copies)
+    {
+        copies.ForEach(c => ((IDisposable)c.Item2).Dispose());
+        return ex is InvalidMemoryOperationException ? Invalid("The image needs more memory to decode than is allowed.") : Invalid("The image could not be read; it may be damaged.");
     }
 
     private static SixLabors.ImageSharp.Formats.IImageEncoder EncoderFor(MediaFormat format) =>

@@ -16,6 +16,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<Identity.Sessions.UserSession> UserSessions => Set<Identity.Sessions.UserSession>();
     public DbSet<AdAccount> AdAccounts => Set<AdAccount>();
     public DbSet<Creative> Creatives => Set<Creative>();
     public DbSet<CreativeTag> CreativeTags => Set<CreativeTag>();

@@ -19,7 +19,7 @@ public sealed class SessionValidator(IDbContextFactory<AppDbContext> dbFactory, 
     // JWT iat has whole seconds: a token issued in the second the snapshot was taken may be newer than it.
     private static readonly TimeSpan IssuedAtPrecision = TimeSpan.FromSeconds(1);
 
-    private sealed record Snapshot(DateTime? ValidAfter, HashSet<Guid> ActiveFamilies, DateTime LoadedAt, bool UserExists = true);
+    private sealed record Snapshot(DateTime? ValidAfter, HashSet<Guid> ActiveFamilies, HashSet<Guid> ActiveSessions, DateTime LoadedAt, bool UserExists = true);
 
     /// <summary>
     /// An access token: with a session (<c>sid</c>, the refresh-token family) it stands while that family has a live
@@ -47,9 +47,21 @@ public sealed class SessionValidator(IDbContextFactory<AppDbContext> dbFactory, 
         return snapshot.ActiveFamilies.Contains(id);
     }
 
-    /// <summary>A browser session stands while it started after the user's "sign out everywhere" stamp.</summary>
-    public async Task<bool> IsSessionValidAsync(long userId, DateTime startedAt, CancellationToken ct = default) =>
-        IsAfterStamp(await GetAsync(userId, ct), startedAt);
+    /// <summary>
+    /// A browser session stands while its server-side row (<see cref="Sessions.UserSession"/>) exists and is not revoked,
+    /// and it started after the user's "sign out everywhere" stamp. An unknown id is refused.
+    /// </summary>
+    public async Task<bool> IsSessionValidAsync(long userId, Guid session, DateTime startedAt, CancellationToken ct = default)
+    {
+        var snapshot = await GetAsync(userId, ct);
+        if (!snapshot.ActiveSessions.Contains(session) && startedAt >= snapshot.LoadedAt - IssuedAtPrecision)
+        {
+            // Started after the snapshot was taken (maybe on another node): look once more.
+            snapshot = await LoadAsync(userId, ct);
+        }
+
+        return snapshot.ActiveSessions.Contains(session) && IsAfterStamp(snapshot, startedAt);
+    }
 
     /// <summary>Called after any revocation: this node forgets the user's snapshot now, the other nodes when told.</summary>
     public async Task RevokedAsync(long userId)
@@ -99,7 +111,11 @@ public sealed class SessionValidator(IDbContextFactory<AppDbContext> dbFactory, 
             .Select(t => t.FamilyId)
             .Distinct()
             .ToListAsync(ct);
-        var snapshot = new Snapshot(user?.SessionsValidAfter, [.. families], now, user is not null);
+        var browserSessions = await db.UserSessions
+            .Where(s => s.UserId == userId && s.Kind == Sessions.SessionKind.Browser && s.RevokedAt == null)
+            .Select(s => s.Id)
+            .ToListAsync(ct);
+        var snapshot = new Snapshot(user?.SessionsValidAfter, [.. families], [.. browserSessions], now, user is not null);
         cache.Set(Key(userId), snapshot, SnapshotLifetime);
         return snapshot;
     }

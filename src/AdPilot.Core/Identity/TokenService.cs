@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using AdPilot.Core.Common;
 using AdPilot.Core.Data;
+using AdPilot.Core.Identity.Sessions;
 using AdPilot.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,12 +21,16 @@ public sealed class TokenService(
 {
     private readonly JwtOptions _options = options.Value;
 
-    public async Task<TokenPair> IssueAsync(long userId, CancellationToken ct = default)
+    public Task<TokenPair> IssueAsync(long userId, CancellationToken ct = default) => IssueAsync(userId, SessionClient.Unknown, ct);
+
+    /// <summary>Starts an API session: a refresh-token family, listed with the client's device and place.</summary>
+    public async Task<TokenPair> IssueAsync(long userId, SessionClient client, CancellationToken ct = default)
     {
         var user = await users.GetAsync(userId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var refresh = NewRefreshToken(userId, Guid.NewGuid(), out var refreshValue);
         db.RefreshTokens.Add(refresh);
+        db.UserSessions.Add(UserSessionService.New(userId, refresh.FamilyId, SessionKind.Api, client, refresh.CreatedAt));
         await db.SaveChangesAsync(ct);
         return new TokenPair(CreateAccessToken(user, refresh.FamilyId, refresh.CreatedAt), refreshValue, _options.AccessTokenMinutes * 60);
     }
@@ -74,6 +79,7 @@ public sealed class TokenService(
 
         db.RefreshTokens.Add(next);
         await db.SaveChangesAsync(ct);
+        await db.UserSessions.Where(x => x.Id == current.FamilyId && x.UserId == current.UserId).ExecuteUpdateAsync(x => x.SetProperty(v => v.LastUsedAt, now), ct);
         await tx.CommitAsync(ct);
         var user = await users.GetAsync(current.UserId, ct);
         // A refresh is not a sign-in: the family's first token says when the person last signed in.
@@ -111,6 +117,7 @@ public sealed class TokenService(
         await db.RefreshTokens
             .Where(t => t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, RefreshTokenRevocation.SignedOut), ct);
+        await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct);
         await OpenIddictModel.RevokeAllAsync(db, userId, ct);
         await sessions.RevokedAsync(userId);
     }
@@ -165,6 +172,7 @@ public sealed class TokenService(
         await db.RefreshTokens
             .Where(t => t.UserId == userId && t.FamilyId == familyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, reason), ct);
+        await db.UserSessions.Where(s => s.UserId == userId && s.Id == familyId && s.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct);
         await sessions.RevokedAsync(userId);
     }
 }

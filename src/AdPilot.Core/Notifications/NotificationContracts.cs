@@ -57,3 +57,12 @@ public sealed record NotificationQuery
 }
 
 public sealed record NotificationPreferenceView(string Category, NotificationChannels Channels);
+
+/// <summary>
+/// The Notifications tab and <c>/api/v1/notifications/preferences</c>: the global in-app and e-mail switches, then each
+/// category's channels. A switch that is off wins over the categories, except for urgent notifications (they go everywhere).
+/// </summary>
+public sealed record NotificationSettings(bool InApp, bool Email, IReadOnlyList<NotificationPreferenceView> Categories);
+
+/// <summary>What to change; omitted parts stay as they are.</summary>
+public sealed record UpdateNotificationSettingsRequest(bool? InApp = null, bool? Email = null, IReadOnlyList<NotificationPreferenceView>? Categories = null);

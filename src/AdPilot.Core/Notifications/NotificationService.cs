@@ -142,11 +142,11 @@ public sealed class NotificationService(
 
     public async Task<IReadOnlyList<NotificationPreferenceView>> SetPreferencesAsync(long userId, IReadOnlyList<NotificationPreferenceView> preferences, CancellationToken ct = default)
     {
-        RequestValidator.Validate(preferences, "preferences");
+        RequestValidator.Validate(preferences, "categories");
         var unknown = preferences.Select(p => p.Category).Where(c => !NotificationCategories.All.Contains(c)).ToList();
         if (unknown.Count > 0 || preferences.Any(p => p.Channels is < NotificationChannels.None or > NotificationChannels.Both))
         {
-            throw ValidationFailedException.For("preferences", $"Unknown category or channel. Categories: {string.Join(", ", NotificationCategories.All)}; channels: none, in_app, email, both.");
+            throw ValidationFailedException.For("categories", $"Unknown category or channel. Categories: {string.Join(", ", NotificationCategories.All)}; channels: none, in_app, email, both.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -167,7 +167,37 @@ public sealed class NotificationService(
         return await GetPreferencesAsync(userId, ct);
     }
 
-    /// <summary>The channels a notification goes to: urgent ones go everywhere whatever the preferences (P26).</summary>
+    /// <summary>The global switches with every category's channels.</summary>
+    public async Task<NotificationSettings> GetSettingsAsync(long userId, CancellationToken ct = default)
+    {
+        var switches = await SwitchesAsync(userId, ct);
+        return new NotificationSettings(switches.HasFlag(NotificationChannels.InApp), switches.HasFlag(NotificationChannels.Email), await GetPreferencesAsync(userId, ct));
+    }
+
+    /// <summary>Changes the switches and/or categories given; the rest stay.</summary>
+    public async Task<NotificationSettings> SetSettingsAsync(long userId, UpdateNotificationSettingsRequest request, CancellationToken ct = default)
+    {
+        if (request.Categories is { } categories)
+        {
+            await SetPreferencesAsync(userId, categories, ct);
+        }
+
+        if (request.InApp is not null || request.Email is not null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotFoundException("User", userId);
+            user.NotificationsInApp = request.InApp ?? user.NotificationsInApp;
+            user.NotificationsEmail = request.Email ?? user.NotificationsEmail;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return await GetSettingsAsync(userId, ct);
+    }
+
+    /// <summary>
+    /// The channels a notification goes to: the category's preference within the global switches. Urgent ones go
+    /// everywhere whatever the preferences and switches (P26; ADR 037 keeps that rule for the e-mail switch too).
+    /// </summary>
     public async Task<NotificationChannels> ChannelsForAsync(long userId, NotificationType type, string category, CancellationToken ct = default)
     {
         if (type == NotificationType.Urgent)
@@ -175,9 +205,20 @@ public sealed class NotificationService(
             return NotificationChannels.Both;
         }
 
+        var switches = await SwitchesAsync(userId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.NotificationPreferences.Where(p => p.UserId == userId && p.Category == category).Select(p => (NotificationChannels?)p.Channels).SingleOrDefaultAsync(ct)
+        var chosen = await db.NotificationPreferences.Where(p => p.UserId == userId && p.Category == category).Select(p => (NotificationChannels?)p.Channels).SingleOrDefaultAsync(ct)
             ?? NotificationChannels.Both;
+        return chosen & switches;
+    }
+
+    private async Task<NotificationChannels> SwitchesAsync(long userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.NotificationsInApp, u.NotificationsEmail }).SingleOrDefaultAsync(ct);
+        return user is null
+            ? NotificationChannels.Both
+            : (user.NotificationsInApp ? NotificationChannels.InApp : NotificationChannels.None) | (user.NotificationsEmail ? NotificationChannels.Email : NotificationChannels.None);
     }
 
     /// <summary>Archives notifications older than 30 days (for the daily job); returns how many.</summary>

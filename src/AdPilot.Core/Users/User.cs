@@ -19,6 +19,12 @@ public sealed class User
     public DateTime UpdatedAt { get; set; }
     public DateTime LastSignInAt { get; set; }
 
+    /// <summary>Global switch: off, only urgent notifications show in the app (per-category preferences apply below it).</summary>
+    public bool NotificationsInApp { get; set; } = true;
+
+    /// <summary>Global switch: off, no e-mail is sent except for urgent notifications.</summary>
+    public bool NotificationsEmail { get; set; } = true;
+
     /// <summary>"Sign out everywhere": sessions and access tokens issued before this instant are no longer accepted.</summary>
     public DateTime? SessionsValidAfter { get; set; }
 }

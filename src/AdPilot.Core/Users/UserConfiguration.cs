@@ -15,6 +15,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.AvatarUrl).HasMaxLength(2048);
         builder.Property(u => u.Language).HasMaxLength(16).IsRequired();
         builder.Property(u => u.TimeZone).HasMaxLength(64).IsRequired();
+        // Existing users keep getting notifications; the sentinel makes EF send false (and leave true to the default).
+        builder.Property(u => u.NotificationsInApp).HasDefaultValue(true).HasSentinel(true);
+        builder.Property(u => u.NotificationsEmail).HasDefaultValue(true).HasSentinel(true);
         builder.HasIndex(u => new { u.AuthProvider, u.Subject }).IsUnique();
         builder.HasIndex(u => u.Email);
     }

@@ -167,15 +167,18 @@ public sealed class TokenServiceTests
         var (db, tokens, user, clock) = await SetupAsync();
         await using var _db = db;
         var sessions = ServiceFactory.Sessions(db, clock);
+        var browsers = new AdPilot.Core.Identity.Sessions.UserSessionService(db, sessions, clock);
         var pair = await tokens.IssueAsync(user.Id);
         var signedInAt = clock.GetUtcNow().UtcDateTime;
+        var browser = await browsers.StartBrowserAsync(user.Id, AdPilot.Core.Identity.Sessions.SessionClient.Unknown);
         clock.Advance(TimeSpan.FromMinutes(1));
 
         await tokens.RevokeAllAsync(user.Id);
 
         Assert.False(await sessions.IsAccessTokenValidAsync(user.Id, Sid(pair), signedInAt));
-        Assert.False(await sessions.IsSessionValidAsync(user.Id, signedInAt));
-        Assert.True(await sessions.IsSessionValidAsync(user.Id, clock.GetUtcNow().UtcDateTime));
+        Assert.False(await sessions.IsSessionValidAsync(user.Id, browser, signedInAt));
+        var later = await browsers.StartBrowserAsync(user.Id, AdPilot.Core.Identity.Sessions.SessionClient.Unknown);
+        Assert.True(await sessions.IsSessionValidAsync(user.Id, later, clock.GetUtcNow().UtcDateTime));
         Assert.Equal("refresh_token_revoked", (await Assert.ThrowsAsync<UnauthorizedException>(() => tokens.RefreshAsync(pair.RefreshToken))).Code);
     }
 

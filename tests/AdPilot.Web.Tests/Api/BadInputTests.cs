@@ -157,7 +157,7 @@ public sealed class BadInputTests(BadInputFactory host) : IClassFixture<BadInput
     {
         var client = await SignedInAsync("null-lists");
 
-        await AssertFieldErrorAsync(await client.PutAsync("/api/v1/notifications/preferences", Json("[{\"category\": \"system\", \"channels\": \"both\"}, null]")), "preferences[1]");
+        await AssertFieldErrorAsync(await client.PutAsync("/api/v1/notifications/preferences", Json("{\"categories\": [{\"category\": \"system\", \"channels\": \"both\"}, null]}")), "categories[1]");
         await AssertFieldErrorAsync(await client.PostAsync("/api/v1/creatives", Json("{\"uploadKey\": \"k\", \"tags\": [\"a\", null]}")), "tags[1]");
     }
 

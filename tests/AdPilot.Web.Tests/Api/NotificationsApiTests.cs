@@ -43,12 +43,12 @@ public sealed class NotificationsApiTests(AdPilotFactory factory) : IClassFixtur
         var client = factory.CreateClient();
         await client.SignInAsync("prefs@example.com");
 
-        var saved = await client.PutAsJsonAsync("/api/v1/notifications/preferences", new[] { new { category = "report_ready", channels = "email" } });
-        var bad = await client.PutAsJsonAsync("/api/v1/notifications/preferences", new[] { new { category = "pizza", channels = "email" } });
+        var saved = await client.PutAsJsonAsync("/api/v1/notifications/preferences", new { categories = new[] { new { category = "report_ready", channels = "email" } } });
+        var bad = await client.PutAsJsonAsync("/api/v1/notifications/preferences", new { categories = new[] { new { category = "pizza", channels = "email" } } });
 
         saved.EnsureSuccessStatusCode();
         var prefs = await client.GetFromJsonAsync<JsonElement>("/api/v1/notifications/preferences");
-        Assert.Equal("email", prefs.EnumerateArray().Single(p => p.GetProperty("category").GetString() == "report_ready").GetProperty("channels").GetString());
+        Assert.Equal("email", prefs.GetProperty("categories").EnumerateArray().Single(p => p.GetProperty("category").GetString() == "report_ready").GetProperty("channels").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("validation_failed", (await bad.ProblemAsync()).Code());
     }

@@ -15,6 +15,8 @@ public sealed class ProfileTabTests : UiTestContext, IAsyncLifetime
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"adpilot-bunit-{Guid.NewGuid():N}.db");
     private UserService _users = null!;
     private UserProfile _user = null!;
+    private AvatarService _avatars = null!;
+    private readonly AvatarStorage _storage = new();
 
     public async Task InitializeAsync()
     {
@@ -30,6 +32,8 @@ public sealed class ProfileTabTests : UiTestContext, IAsyncLifetime
         _user = await _users.SignInAsync(new ExternalIdentity(AuthProviders.Dev, "p@example.com", "p@example.com", "Pat", null));
         Services.AddSingleton(_users);
         Services.AddScoped<CurrentUser>();
+        _avatars = new AvatarService(factory, _users, _storage.Store, new AdPilot.Core.Creatives.CreativeMedia(Options.Create(new AdPilot.Core.Creatives.CreativeOptions())), TimeProvider.System);
+        Services.AddSingleton(_avatars);
         AddAuthorization().SetAuthorized("p@example.com").SetClaims(new System.Security.Claims.Claim("sub", _user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
@@ -40,6 +44,48 @@ public sealed class ProfileTabTests : UiTestContext, IAsyncLifetime
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         File.Delete(_file);
+        _storage.Dispose();
+    }
+
+    [Fact]
+    public async Task UploadedAvatar_IsShownWithRemove_AndRemoveClearsItAndTheAppBarProfile()
+    {
+        await using (var png = new MemoryStream(AdPilot.Web.Tests.Support.TestImages.Png(80, 60)))
+        {
+            await _avatars.UploadAsync(_user.Id, png);
+        }
+
+        var tab = Render<ProfileTab>();
+        tab.WaitForAssertion(() => Assert.StartsWith($"/avatars/{_user.Id}/", tab.Find("[data-testid=profile-avatar-image]").GetAttribute("src"), StringComparison.Ordinal));
+        Assert.Equal("", tab.Find("input[data-testid=profile-avatar]").GetAttribute("value") ?? "");
+
+        tab.Find("[data-testid=avatar-remove]").Click();
+
+        tab.WaitForAssertion(() => Assert.Empty(tab.FindAll("[data-testid=profile-avatar-image]")));
+        Assert.Null((await _users.GetAsync(_user.Id)).AvatarUrl);
+        Assert.Null((await Services.GetRequiredService<CurrentUser>().GetAsync(_user.Id)).AvatarUrl);
+        Assert.Empty(Directory.EnumerateFiles(_storage.Folder, "*", SearchOption.AllDirectories));
+    }
+
+    /// <summary>A throwaway local storage folder for the avatar files.</summary>
+    private sealed class AvatarStorage : IDisposable
+    {
+        public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"adpilot-avatars-{Guid.NewGuid():N}");
+
+        public AdPilot.Core.Storage.LocalObjectStorage Store => _store ??= new(Options.Create(new AdPilot.Core.Storage.StorageOptions
+        {
+            Local = new AdPilot.Core.Storage.LocalStorageOptions { Folder = Folder, SigningKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()) },
+        }), TimeProvider.System);
+
+        private AdPilot.Core.Storage.LocalObjectStorage? _store;
+
+        public void Dispose()
+        {
+            if (Directory.Exists(Folder))
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+        }
     }
 
     [Fact]

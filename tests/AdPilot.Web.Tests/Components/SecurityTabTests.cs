@@ -2,6 +2,7 @@ using AdPilot.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using AdPilot.Core.Identity;
+using AdPilot.Core.Identity.Sessions;
 using AdPilot.Core.Users;
 using AdPilot.Web.Features.Identity;
 using Bunit;
@@ -18,6 +19,9 @@ public sealed class SecurityTabTests : UiTestContext, IAsyncLifetime
     private IRenderedComponent<MudDialogProvider> _dialogs = null!;
     private long _userId;
     private bool _unreachable;
+    private SessionValidator _validator = null!;
+    private UserSessionService _sessions = null!;
+    private Guid _current;
 
     public async Task InitializeAsync()
     {
@@ -28,7 +32,13 @@ public sealed class SecurityTabTests : UiTestContext, IAsyncLifetime
         _tokens = Tokens(factory);
         // Resolved at the tab's first render, so a test can swap in a service whose database cannot be reached.
         Services.AddSingleton(_ => _unreachable ? Unreachable() : _tokens);
-        AddAuthorization().SetAuthorized("s@example.com").SetClaims(new System.Security.Claims.Claim("sub", _userId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        _validator = new SessionValidator(factory, new MemoryCache(new MemoryCacheOptions()), TimeProvider.System, new LocalSessionRevocationBus());
+        _sessions = new UserSessionService(factory, _validator, TimeProvider.System);
+        Services.AddSingleton(_sessions);
+        _current = await _sessions.StartBrowserAsync(_userId, new SessionClient("Chrome on Windows", "DE"));
+        AddAuthorization().SetAuthorized("s@example.com").SetClaims(
+            new System.Security.Claims.Claim("sub", _userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new System.Security.Claims.Claim(AppClaims.Session, _current.ToString("N")));
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
         _dialogs = Render<MudDialogProvider>();
@@ -38,6 +48,45 @@ public sealed class SecurityTabTests : UiTestContext, IAsyncLifetime
     {
         await base.DisposeAsync();
         _database.Dispose();
+    }
+
+    [Fact]
+    public async Task Sessions_ListsThisDeviceFirst_AndSigningAnotherOutEndsItAfterConfirmation()
+    {
+        var phone = await _sessions.StartBrowserAsync(_userId, new SessionClient("Safari on iOS", "203.0.113.x"));
+        var tab = Render<SecurityTab>();
+        tab.WaitForAssertion(() => Assert.Equal(2, tab.FindAll("[data-testid=session-row]").Count));
+        Assert.Contains("Chrome on Windows", tab.FindAll("[data-testid=session-device]")[0].TextContent, StringComparison.Ordinal);
+        Assert.NotNull(tab.FindAll("[data-testid=session-row]")[0].QuerySelector("[data-testid=session-current]"));
+        Assert.Contains("203.0.113.x", tab.FindAll("[data-testid=session-meta]")[1].TextContent, StringComparison.Ordinal);
+        Assert.Single(tab.FindAll("[data-testid=session-revoke]")); // not on this device's own row
+
+        tab.Find("[data-testid=session-revoke]").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("Safari on iOS", _dialogs.Markup, StringComparison.Ordinal));
+        Assert.True(await _validator.IsSessionValidAsync(_userId, phone, DateTime.MinValue)); // nothing happens before confirming
+        _dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Sign out").Click();
+
+        tab.WaitForAssertion(() => Assert.Single(tab.FindAll("[data-testid=session-row]")));
+        Assert.False(await _validator.IsSessionValidAsync(_userId, phone, DateTime.MinValue));
+        Assert.True(await _validator.IsSessionValidAsync(_userId, _current, DateTime.MinValue));
+    }
+
+    [Fact]
+    public async Task Sessions_SignOutAllOthers_KeepsThisDevice()
+    {
+        var phone = await _sessions.StartBrowserAsync(_userId, new SessionClient("Safari on iOS", ""));
+        var tablet = await _sessions.StartBrowserAsync(_userId, new SessionClient("Chrome on Android", ""));
+        var tab = Render<SecurityTab>();
+        tab.WaitForAssertion(() => Assert.Equal(3, tab.FindAll("[data-testid=session-row]").Count));
+
+        tab.Find("[data-testid=sessions-revoke-others]").Click();
+        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("button")));
+        _dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Sign out all other sessions").Click();
+
+        tab.WaitForAssertion(() => Assert.Single(tab.FindAll("[data-testid=session-row]")));
+        Assert.False(await _validator.IsSessionValidAsync(_userId, phone, DateTime.MinValue));
+        Assert.False(await _validator.IsSessionValidAsync(_userId, tablet, DateTime.MinValue));
+        Assert.True(await _validator.IsSessionValidAsync(_userId, _current, DateTime.MinValue));
     }
 
     private static PersonalAccessTokenService Unreachable() => Tokens(UiDatabase.For("Data Source=/nonexistent/dir/x.db;Mode=ReadOnly"));

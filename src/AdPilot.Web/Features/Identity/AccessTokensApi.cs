@@ -37,7 +37,7 @@ internal static class AccessTokensApi
     /// must not be able to mint itself successors or revoke the user's other tokens. Those credentials carry a
     /// credential claim; browser sessions and the API's own JWTs do not.
     /// </summary>
-    private static ValueTask<object?> RefuseDelegatedCredentials(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+    internal static ValueTask<object?> RefuseDelegatedCredentials(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         context.HttpContext.User.HasClaim(c => c.Type == AppClaims.Credential)
             ? throw new ForbiddenException("session_required",
                 "Access tokens can only be managed from a signed-in session (Settings > Security) or with an API token from /api/v1/auth, not with an access token.")

@@ -1,6 +1,7 @@
 using AdPilot.Core.Common;
 using AdPilot.Core.Identity;
 using AdPilot.Core.Users;
+using AdPilot.Web.Features.Identity.Sessions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ internal static class AuthApi
     }
 
     /// <summary>Signs in by e-mail alone and returns API tokens. Exists only while dev sign-in is enabled.</summary>
-    private static async Task<Ok<TokenPair>> IssueDevToken(DevTokenRequest request, DevSignIn dev, UserService users, TokenService tokens, CancellationToken ct)
+    private static async Task<Ok<TokenPair>> IssueDevToken(DevTokenRequest request, HttpContext http, DevSignIn dev, UserService users, TokenService tokens, CancellationToken ct)
     {
         if (!dev.IsEnabled)
         {
@@ -30,7 +31,7 @@ internal static class AuthApi
 
         RequestValidator.Validate(request);
         var user = await users.SignInAsync(DevIdentity(request.Email), ct);
-        return TypedResults.Ok(await tokens.IssueAsync(user.Id, ct));
+        return TypedResults.Ok(await tokens.IssueAsync(user.Id, SessionRequest.Client(http), ct));
     }
 
     private static async Task<Ok<TokenPair>> Refresh(RefreshRequest request, TokenService tokens, CancellationToken ct)
@@ -41,13 +42,12 @@ internal static class AuthApi
 
     /// <summary>Exchanges the signed-in session (cookie or bearer) for a fresh token pair, e.g. for a script or an MCP client.</summary>
     private static async Task<Ok<TokenPair>> IssueForSession(HttpContext http, TokenService tokens, CancellationToken ct) =>
-        TypedResults.Ok(await tokens.IssueAsync(http.User.UserId(), ct));
+        TypedResults.Ok(await tokens.IssueAsync(http.User.UserId(), SessionRequest.Client(http), ct));
 
     /// <summary>Signs out this client: the refresh token's family and the bearer token's own session end at once.</summary>
     private static async Task<NoContent> Logout(LogoutRequest? request, HttpContext http, TokenService tokens, CancellationToken ct)
     {
-        Guid? session = Guid.TryParseExact(http.User.FindFirstValue(AppClaims.Session), "N", out var sid) ? sid : null;
-        await tokens.RevokeAsync(http.User.UserId(), request?.RefreshToken, session, ct);
+        await tokens.RevokeAsync(http.User.UserId(), request?.RefreshToken, http.User.SessionId(), ct);
         await http.SignOutAsync(AuthSchemes.Cookie);
         return TypedResults.NoContent();
     }

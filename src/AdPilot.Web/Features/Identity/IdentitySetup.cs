@@ -2,6 +2,7 @@ using System.Text.Json;
 using AdPilot.Core.Identity;
 using AdPilot.Core.Users;
 using AdPilot.Web.Api;
+using AdPilot.Web.Features.Identity.Sessions;
 using AdPilot.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -39,7 +40,7 @@ internal static class IdentitySetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                o.ExpireTimeSpan = AdPilot.Core.Identity.Sessions.UserSessionService.BrowserLifetime;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login";
                 o.ReturnUrlParameter = "returnUrl";
@@ -117,6 +118,8 @@ internal static class IdentitySetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.Role, Roles.Admin));
         services.AddCascadingAuthenticationState();
+        services.AddOptions<UserSessionOptions>().Bind(builder.Configuration.GetSection(UserSessionOptions.Section));
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionAuthenticationStateProvider>();
     }
 
     /// <summary>Swaps Google's principal for ours: the session names our user id, never Google's tokens.</summary>

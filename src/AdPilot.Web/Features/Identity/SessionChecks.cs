@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using AdPilot.Core.Identity;
+using AdPilot.Core.Identity.Sessions;
+using AdPilot.Web.Features.Identity.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -18,25 +20,44 @@ internal static class SessionChecks
             return;
         }
 
-        Guid? session = Guid.TryParseExact(principal.FindFirstValue(AppClaims.Session), "N", out var sid) ? sid : null;
+        var session = principal.SessionId();
         var issuedAt = ctx.SecurityToken.ValidFrom;
-        var sessions = ctx.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
-        if (!await sessions.IsAccessTokenValidAsync(userId, session, issuedAt, ctx.HttpContext.RequestAborted))
+        var services = ctx.HttpContext.RequestServices;
+        if (!await services.GetRequiredService<SessionValidator>().IsAccessTokenValidAsync(userId, session, issuedAt, ctx.HttpContext.RequestAborted))
         {
             ctx.Fail("The access token's session was signed out.");
+            return;
+        }
+
+        if (session is { } id)
+        {
+            await services.GetRequiredService<SessionActivity>().TouchAsync(userId, id, ctx.HttpContext.RequestAborted);
         }
     }
 
-    /// <summary>Stamps the start of a browser session, to the millisecond, for "sign out everywhere".</summary>
-    public static Task OnSigningInAsync(CookieSigningInContext ctx)
+    /// <summary>
+    /// Starts the server-side session (its id goes in the cookie as <c>sid</c>) and stamps its start, to the
+    /// millisecond, for "sign out everywhere".
+    /// </summary>
+    public static async Task OnSigningInAsync(CookieSigningInContext ctx)
     {
-        if (ctx.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == AppClaims.SessionStart))
+        if (ctx.Principal?.Identity is not ClaimsIdentity identity || !TryUserId(ctx.Principal, out var userId))
         {
-            var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-            identity.AddClaim(new Claim(AppClaims.SessionStart, now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+            return;
         }
 
-        return Task.CompletedTask;
+        var services = ctx.HttpContext.RequestServices;
+        if (!identity.HasClaim(c => c.Type == AppClaims.Session))
+        {
+            var id = await services.GetRequiredService<UserSessionService>().StartBrowserAsync(userId, SessionRequest.Client(ctx.HttpContext), ctx.HttpContext.RequestAborted);
+            identity.AddClaim(SessionRequest.SessionClaim(id));
+        }
+
+        if (!identity.HasClaim(c => c.Type == AppClaims.SessionStart))
+        {
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            identity.AddClaim(new Claim(AppClaims.SessionStart, now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+        }
     }
 
     public static async Task OnValidatePrincipalAsync(CookieValidatePrincipalContext ctx)
@@ -46,15 +67,18 @@ internal static class SessionChecks
             return;
         }
 
-        var started = long.TryParse(principal.FindFirstValue(AppClaims.SessionStart), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime
-            : ctx.Properties.IssuedUtc?.UtcDateTime ?? DateTime.MinValue;
-        var sessions = ctx.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
-        if (!await sessions.IsSessionValidAsync(userId, started, ctx.HttpContext.RequestAborted))
+        var started = principal.SessionStartedAt() ?? ctx.Properties.IssuedUtc?.UtcDateTime ?? DateTime.MinValue;
+        var services = ctx.HttpContext.RequestServices;
+        // A cookie without a server-side session (issued before sessions were kept) is refused: it could not be listed or signed out.
+        if (principal.SessionId() is not { } session
+            || !await services.GetRequiredService<SessionValidator>().IsSessionValidAsync(userId, session, started, ctx.HttpContext.RequestAborted))
         {
             ctx.RejectPrincipal();
             await ctx.HttpContext.SignOutAsync(AuthSchemes.Cookie);
+            return;
         }
+
+        await services.GetRequiredService<SessionActivity>().TouchAsync(userId, session, ctx.HttpContext.RequestAborted);
     }
 
     private static bool TryUserId(ClaimsPrincipal principal, out long userId) =>

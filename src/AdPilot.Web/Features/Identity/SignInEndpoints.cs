@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AdPilot.Core.Identity;
+using AdPilot.Web.Features.Identity.Sessions;
 using AdPilot.Web.Features.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -62,6 +63,11 @@ internal static class SignInEndpoints
         if (everywhere && http.User.Identity?.IsAuthenticated == true)
         {
             await tokens.RevokeAllAsync(http.User.UserId(), http.RequestAborted);
+        }
+        else if (http.User.Identity?.IsAuthenticated == true && http.User.SessionId() is { } session)
+        {
+            // The server-side session ends too, so a copy of this cookie is worthless after sign-out.
+            await tokens.RevokeAsync(http.User.UserId(), null, session, http.RequestAborted);
         }
 
         await http.SignOutAsync(AuthSchemes.Cookie);

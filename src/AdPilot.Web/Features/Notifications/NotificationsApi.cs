@@ -41,12 +41,14 @@ internal static class NotificationsApi
     private static async Task<Ok<MarkedRead>> MarkAllRead(HttpContext http, NotificationService notifications, CancellationToken ct) =>
         TypedResults.Ok(new MarkedRead(await notifications.MarkAllReadAsync(http.User.UserId(), ct)));
 
-    private static async Task<Ok<IReadOnlyList<NotificationPreferenceView>>> GetPreferences(HttpContext http, NotificationService notifications, CancellationToken ct) =>
-        TypedResults.Ok(await notifications.GetPreferencesAsync(http.User.UserId(), ct));
+    /// <summary>The global in-app and e-mail switches and each category's channels.</summary>
+    private static async Task<Ok<NotificationSettings>> GetPreferences(HttpContext http, NotificationService notifications, CancellationToken ct) =>
+        TypedResults.Ok(await notifications.GetSettingsAsync(http.User.UserId(), ct));
 
-    private static async Task<Ok<IReadOnlyList<NotificationPreferenceView>>> SetPreferences(
-        IReadOnlyList<NotificationPreferenceView> preferences, HttpContext http, NotificationService notifications, CancellationToken ct) =>
-        TypedResults.Ok(await notifications.SetPreferencesAsync(http.User.UserId(), preferences, ct));
+    /// <summary>Changes the switches and/or categories sent; omitted ones stay. Urgent notifications ignore both.</summary>
+    private static async Task<Ok<NotificationSettings>> SetPreferences(
+        UpdateNotificationSettingsRequest request, HttpContext http, NotificationService notifications, CancellationToken ct) =>
+        TypedResults.Ok(await notifications.SetSettingsAsync(http.User.UserId(), request, ct));
 }
 
 public sealed record UnreadCount(int Count);

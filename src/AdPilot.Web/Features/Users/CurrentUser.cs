@@ -15,6 +15,13 @@ public sealed class CurrentUser(UserService users)
     public async Task<UserProfile> GetAsync(long userId, CancellationToken ct = default) =>
         _profile is { } cached && cached.Id == userId ? cached : _profile = await users.GetAsync(userId, ct);
 
+    /// <summary>After a change made elsewhere (an uploaded avatar): the shell shows it at once.</summary>
+    public void Replace(UserProfile profile)
+    {
+        _profile = profile;
+        Changed?.Invoke();
+    }
+
     public async Task<UserProfile> UpdateAsync(long userId, UpdateProfileRequest request, CancellationToken ct = default)
     {
         _profile = await users.UpdateProfileAsync(userId, request, ct);

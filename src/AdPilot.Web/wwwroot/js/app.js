@@ -5,6 +5,15 @@ window.adpilot = {
     set: (value) => localStorage.setItem("adpilot.theme", value),
   },
   signOut: (formId = "logout-form") => document.getElementById(formId)?.requestSubmit(),
+  // Settings > Data & privacy reads and changes the same choice the banner stores.
+  cookieConsent: {
+    get: () => { try { return JSON.parse(localStorage.getItem("adpilot.cookieConsent") ?? "null")?.choice ?? null; } catch { return null; } },
+    set: (choice) => {
+      localStorage.setItem("adpilot.cookieConsent", JSON.stringify({ choice, at: new Date().toISOString() }));
+      const banner = document.getElementById("cookie-consent");
+      if (banner) banner.hidden = true;
+    },
+  },
   // Lets a visitor change the cookie choice later: forget it and show the banner again.
   cookieSettings: () => {
     localStorage.removeItem("adpilot.cookieConsent");
@@ -29,8 +38,7 @@ document.addEventListener("click", (e) => {
     banner.addEventListener("click", (e) => {
       const choice = e.target?.dataset?.consent;
       if (!choice) return;
-      localStorage.setItem(key, JSON.stringify({ choice, at: new Date().toISOString() }));
-      banner.hidden = true;
+      window.adpilot.cookieConsent.set(choice);
     });
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
