@@ -1,5 +1,6 @@
 using AdPilot.Core.Actions;
 using AdPilot.Core.AdAccounts;
+using AdPilot.Core.Anomalies;
 using AdPilot.Core.Creatives;
 using AdPilot.Core.Notifications;
 using AdPilot.Core.Reports;
@@ -70,6 +71,7 @@ internal static class JobsSetup
         jobs.AddOrUpdate<ReportIngestion>("reports:sync", s => s.SyncAllAsync(CancellationToken.None), "0 */6 * * *");
         jobs.AddOrUpdate<ReportService>("reports:archive", s => s.ArchiveAsync(CancellationToken.None), Cron.Daily(4));
         jobs.AddOrUpdate<ActionEffects>("actions:measure-effects", s => s.MeasureDueAsync(CancellationToken.None), "20 * * * *");
+        jobs.AddOrUpdate<AnomalyService>("anomalies:detect", s => s.RunAsync(CancellationToken.None), "15 * * * *");
         jobs.AddOrUpdate<AbandonedUploads>("creatives:delete-abandoned-uploads", s => s.DeleteAsync(CancellationToken.None), Cron.Hourly());
     }
 
