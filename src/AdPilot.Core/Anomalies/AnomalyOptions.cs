@@ -17,7 +17,7 @@ public sealed class AnomalyOptions
 
     /// <summary>How many (robust) standard deviations, in log space, outside the median counts as anomalous.</summary>
     [Range(1.5, 10, ErrorMessage = "Anomalies:Threshold must be between 1.5 and 10.")]
-    public double Threshold { get; set; } = 3.0;
+    public double Threshold { get; set; } = 3.5;
 
     /// <summary>The smallest relative spread of a ratio (CPA, ROAS, CTR): four calm weeks must not make a tiny band.</summary>
     [Range(0.01, 1, ErrorMessage = "Anomalies:MinSpread must be between 0.01 and 1.")]

@@ -10,9 +10,9 @@ namespace AdPilot.Core.Anomalies;
 internal sealed record AnomalySubject(long UserId, long AdAccountId, long? CampaignId, string Name, string Currency, DateOnly Day, AnomalyInput Input);
 
 /// <summary>
-/// Reads what one hourly run judges, in bulk: every active account, its active campaigns, and the account-day and
-/// campaign-day rollups of today and the same weekday of the previous weeks, a few statements per group of accounts
-/// sharing a local day (not one per campaign).
+/// Reads what one hourly run judges, in bulk: every active account, its active campaigns, and the campaign-day rollup of
+/// today and the same weekday of the previous weeks: two statements per group of up to 200 accounts sharing a local day
+/// (not one per campaign). An account's numbers are the sums of its active campaigns' rows.
 /// </summary>
 internal static class AnomalyScan
 {
@@ -36,15 +36,16 @@ internal static class AnomalyScan
                         .Select(r => new Row(r.AdAccountId, r.CampaignId, r.Date, r.Currency, new DayNumbers(r.Spend, r.Impressions, r.Clicks, r.Conversions, r.Revenue)))
                         .ToListAsync(ct))
                     .ToLookup(r => r.CampaignId);
-                var accountDays = (await db.ReportAccountDays.AsNoTracking().Where(r => ids.Contains(r.AdAccountId) && dates.Contains(r.Date))
-                        .Select(r => new Row(r.AdAccountId, 0, r.Date, r.Currency, new DayNumbers(r.Spend, r.Impressions, r.Clicks, r.Conversions, r.Revenue)))
-                        .ToListAsync(ct))
-                    .ToLookup(r => r.AdAccountId);
                 var byAccount = campaigns.ToLookup(c => c.AdAccountId);
                 foreach (var (account, clock) in chunk)
                 {
-                    subjects.Add(Subject(account, null, account.Name, clock, dates, accountDays[account.Id], byAccount[account.Id].Any()));
-                    subjects.AddRange(byAccount[account.Id].Select(c => Subject(account, c.Id, c.Name, clock, dates, campaignDays[c.Id], true)));
+                    // The account is judged on the sum of its active campaigns: pausing a campaign lowers the account's
+                    // spend for good, and its history must not make that look like under-delivery for weeks.
+                    var active = byAccount[account.Id].ToList();
+                    var sums = active.SelectMany(c => campaignDays[c.Id]).GroupBy(r => (r.Date, r.Currency))
+                        .Select(g => g.First() with { Numbers = g.Aggregate(default(DayNumbers), (sum, r) => sum + r.Numbers) });
+                    subjects.Add(Subject(account, null, account.Name, clock, dates, sums, active.Count > 0));
+                    subjects.AddRange(active.Select(c => Subject(account, c.Id, c.Name, clock, dates, campaignDays[c.Id], true)));
                 }
             }
         }
