@@ -4,6 +4,7 @@ using AdPilot.Web.Api.RateLimiting;
 using AdPilot.Web.Components;
 using AdPilot.Web.Features.Actions;
 using AdPilot.Web.Features.AdAccounts;
+using AdPilot.Web.Features.Anomalies;
 using AdPilot.Web.Features.Agent;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
@@ -50,6 +51,7 @@ try
     builder.AddAdAccounts(paths);
     builder.AddCampaigns();
     builder.AddReports();
+    builder.AddAnomalies();
     builder.AddCreatives(paths);
     builder.AddWebPages();
     builder.AddLandingPages();
@@ -107,6 +109,7 @@ try
     app.MapCampaignsApi();
     app.MapActionsApi();
     app.MapReportsApi();
+    app.MapAnomaliesApi();
     app.MapSimulatedConsent();
     app.MapCreatives();
     app.MapLandingPages();

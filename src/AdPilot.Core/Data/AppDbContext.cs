@@ -51,6 +51,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<AccountDeletion.StorageDeletion> StorageDeletions => Set<AccountDeletion.StorageDeletion>();
     public DbSet<AccountDeletion.RetainedCreditTransaction> RetainedCreditTransactions => Set<AccountDeletion.RetainedCreditTransaction>();
     public DbSet<AccountDeletion.RetainedRechargeOrder> RetainedRechargeOrders => Set<AccountDeletion.RetainedRechargeOrder>();
+    public DbSet<Anomalies.AnomalyMute> AnomalyMutes => Set<Anomalies.AnomalyMute>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -68,12 +68,14 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         return new BreakdownReport(from, to, scope.Level, scope.EntityId, children.Type, sort, descending, BreakdownSort.Apply(rows, sort, descending));
     }
 
-    /// <summary>The account, campaign and ad set above one of the user's ad sets or ads; null when it is not theirs (or gone).</summary>
+    /// <summary>The account, campaign and ad set above (or of) one of the user's campaigns, ad sets or ads; null when it is not theirs (or gone).</summary>
     public async Task<ReportEntityPath?> LocateAsync(long userId, ReportLevel level, long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return level switch
         {
+            ReportLevel.Campaign => await db.Campaigns.Where(c => c.Id == id && c.UserId == userId)
+                .Select(c => new ReportEntityPath(c.AdAccountId, c.Id, null, level, id)).SingleOrDefaultAsync(ct),
             ReportLevel.AdSet => await (from s in db.AdSets join c in db.Campaigns on s.CampaignId equals c.Id
                                         where s.Id == id && s.UserId == userId
                                         select new ReportEntityPath(c.AdAccountId, c.Id, null, level, id)).SingleOrDefaultAsync(ct),

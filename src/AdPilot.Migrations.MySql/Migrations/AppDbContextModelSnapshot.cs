@@ -583,6 +583,44 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.ToTable("Anomalies", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.Anomalies.AnomalyMute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AdAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTime?>("Until")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdAccountId");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AnomalyMutes", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Billing.PaymentEvent", b =>
                 {
                     b.Property<string>("EventId")
@@ -2316,6 +2354,25 @@ namespace AdPilot.Migrations.MySql.Migrations
 
             modelBuilder.Entity("AdPilot.Core.Anomalies.Anomaly", b =>
                 {
+                    b.HasOne("AdPilot.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.Anomalies.AnomalyMute", b =>
+                {
+                    b.HasOne("AdPilot.Core.AdAccounts.AdAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AdAccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("AdPilot.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("AdPilot.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -18,9 +18,11 @@ public sealed class SimulatedAdPlatform : IAdPlatform
     private readonly SimulatedFaults _faults;
     private readonly SimulatedTokens _tokens;
     private readonly SimulatedWorld _world;
+    private readonly SimulatedAnomalies _anomalies;
 
-    public SimulatedAdPlatform(IOptions<SimulatedPlatformOptions> options, TimeProvider clock, SimulatedFaults faults)
+    public SimulatedAdPlatform(IOptions<SimulatedPlatformOptions> options, TimeProvider clock, SimulatedFaults faults, SimulatedAnomalies? anomalies = null)
     {
+        _anomalies = anomalies ?? new SimulatedAnomalies();
         _options = options.Value;
         _clock = clock;
         _faults = faults;
@@ -209,8 +211,9 @@ public sealed class SimulatedAdPlatform : IAdPlatform
         var today = Today;
         var to = query.To > today ? today : query.To;
         var account = SimulatedWorld.AccountsOf(SimulatedWorld.OwnerOf(access.AccountId)).Single(a => a.Id == access.AccountId);
-        return Task.FromResult<IReadOnlyList<PlatformInsightRow>>(
-            SimulatedInsights.Daily(_options.Seed, _world.Entities(access.AccountId), account.Currency, query.Level, query.From, to).ToList());
+        var ads = _anomalies.Apply(access.AccountId, account.TimeZone, _clock.GetUtcNow(),
+            SimulatedInsights.Daily(_options.Seed, _world.Entities(access.AccountId), account.Currency, PlatformLevel.Ad, query.From, to));
+        return Task.FromResult<IReadOnlyList<PlatformInsightRow>>(query.Level == PlatformLevel.Ad ? ads : SimulatedInsights.Roll(ads, query.Level));
     }
 
     public Task<string> UploadCreativeAsync(PlatformAccess access, CreativeUpload upload, CancellationToken ct)

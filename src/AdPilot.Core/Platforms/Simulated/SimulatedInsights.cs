@@ -58,7 +58,7 @@ internal static class SimulatedInsights
         return new PlatformInsightRow(day, campaignId, adSetId, adId, (decimal)spend, impressions, clicks, conversions, (decimal)revenue, currency);
     }
 
-    private static List<PlatformInsightRow> Roll(List<PlatformInsightRow> rows, PlatformLevel level) =>
+    internal static List<PlatformInsightRow> Roll(List<PlatformInsightRow> rows, PlatformLevel level) =>
         rows.GroupBy(r => (r.Date, Key: level switch
             {
                 PlatformLevel.Campaign => r.CampaignId,

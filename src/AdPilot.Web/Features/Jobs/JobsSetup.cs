@@ -1,5 +1,6 @@
 using AdPilot.Core.Actions;
 using AdPilot.Core.AdAccounts;
+using AdPilot.Core.Anomalies;
 using AdPilot.Core.Creatives;
 using AdPilot.Core.Export;
 using AdPilot.Core.Notifications;
@@ -75,6 +76,7 @@ internal static class JobsSetup
         jobs.AddOrUpdate<ReportIngestion>("reports:sync", s => s.SyncAllAsync(CancellationToken.None), "0 */6 * * *");
         jobs.AddOrUpdate<ReportService>("reports:archive", s => s.ArchiveAsync(CancellationToken.None), Cron.Daily(4));
         jobs.AddOrUpdate<ActionEffects>("actions:measure-effects", s => s.MeasureDueAsync(CancellationToken.None), "20 * * * *");
+        jobs.AddOrUpdate<AnomalyService>("anomalies:detect", s => s.RunAsync(CancellationToken.None), "15 * * * *");
         jobs.AddOrUpdate<AbandonedUploads>("creatives:delete-abandoned-uploads", s => s.DeleteAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<DataExportService>("exports:delete-expired", s => s.DeleteExpiredAsync(CancellationToken.None), "10 * * * *");
         jobs.AddOrUpdate<AdPilot.Core.AccountDeletion.StorageDeletionOutbox>("account-deletion:storage-outbox", s => s.DrainAsync(CancellationToken.None), Cron.Minutely());
