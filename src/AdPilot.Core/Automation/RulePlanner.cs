@@ -116,8 +116,8 @@ public sealed class RulePlanner(IDbContextFactory<AppDbContext> dbFactory, TimeP
             adSets = adSets.Where(s => adSetIds.Contains(s.Id));
         }
 
-        return await adSets.Join(campaigns, s => s.CampaignId, c => c.Id, (s, c) => new Entity(s.Id, s.Name, c.Id, s.Status, s.BudgetType, s.Budget, c.Currency))
-            .OrderBy(e => e.Id).ToListAsync(ct);
+        return await adSets.Join(campaigns, s => s.CampaignId, c => c.Id, (s, c) => new { s, c.Currency })
+            .OrderBy(x => x.s.Id).Select(x => new Entity(x.s.Id, x.s.Name, x.s.CampaignId, x.s.Status, x.s.BudgetType, x.s.Budget, x.Currency)).ToListAsync(ct);
     }
 
     /// <summary>Entities this rule acted on (or notified about) within the cool-down.</summary>

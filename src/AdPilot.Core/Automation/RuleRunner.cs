@@ -119,7 +119,8 @@ public sealed class RuleRunner(
             var (sync, syncError) = level == CampaignLevel.Campaign
                 ? (detail.Campaign.SyncStatus, detail.Campaign.SyncError)
                 : detail.AdSets.Where(s => s.Id == item.EntityId).Select(s => (s.SyncStatus, s.SyncError)).Single();
-            if (sync == "sync_failed")
+            // The campaign is pushed first: when it fails its ad sets stay pending, so anything but synced is a failure.
+            if (sync != "synced" || detail.Campaign.SyncStatus != "synced")
             {
                 return (null, syncError ?? detail.Campaign.SyncError ?? "The ad platform refused the change.", false);
             }
