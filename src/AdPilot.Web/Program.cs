@@ -4,6 +4,7 @@ using AdPilot.Web.Api.RateLimiting;
 using AdPilot.Web.Components;
 using AdPilot.Web.Features.Actions;
 using AdPilot.Web.Features.AdAccounts;
+using AdPilot.Web.Features.Automation;
 using AdPilot.Web.Features.Agent;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
@@ -98,6 +99,7 @@ try
     app.MapAdAccountsApi();
     app.MapCampaignsApi();
     app.MapActionsApi();
+    app.MapRulesApi();
     app.MapReportsApi();
     app.MapSimulatedConsent();
     app.MapCreatives();

@@ -100,6 +100,14 @@ public sealed class AutomationRuleService(
     public async Task<RuleRunDetail> RunAsync(long userId, long id, CancellationToken ct = default) =>
         await runner.RunAsync(await LoadAsync(userId, id, ct), RuleTriggers.Manual, ct);
 
+    /// <summary>Why running the plan needs the user's confirmation when a writer other than a person clicking runs it (a budget raise over 50 %); null when not.</summary>
+    public static string? ConfirmBecause(RulePreview plan) =>
+        plan.Items.FirstOrDefault(i => i.Outcome == PlanOutcomes.Act && i.Before is not null && i.After is not null
+                && decimal.TryParse(i.Before, System.Globalization.CultureInfo.InvariantCulture, out var from)
+                && decimal.TryParse(i.After, System.Globalization.CultureInfo.InvariantCulture, out var to) && Actions.WriteRules.IsBigBudgetRaise(from, to)) is { } big
+            ? $"The run raises the budget of {big.EntityType.Replace('_', ' ')} \"{big.EntityName}\" from {big.Before} to {big.After}, more than 50 %."
+            : null;
+
     public async Task<Paged<RuleRunView>> RunsAsync(long userId, long id, int page = 1, int pageSize = 20, CancellationToken ct = default)
     {
         if (page is < 1 or > 10_000 || pageSize is < 1 or > 100)
