@@ -51,6 +51,9 @@ public static class CoreServices
         services.AddSingleton<Actions.ActionUndo>();
         services.AddSingleton<Actions.ActionEffects>();
         services.AddSingleton<Actions.EffectEstimator>();
+        services.AddSingleton<Automation.RulePlanner>();
+        services.AddSingleton<Automation.RuleRunner>();
+        services.AddSingleton<Automation.AutomationRuleService>();
         services.AddSingleton<LandingPages.LandingPageService>();
         services.AddSingleton<LandingPages.LandingPagePublisher>();
         services.AddSingleton<LandingPages.LandingPageTracking>();

@@ -5,6 +5,7 @@ using AdPilot.Web.Components;
 using AdPilot.Web.Features.Actions;
 using AdPilot.Web.Features.AdAccounts;
 using AdPilot.Web.Features.Anomalies;
+using AdPilot.Web.Features.Automation;
 using AdPilot.Web.Features.Agent;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
@@ -108,6 +109,7 @@ try
     app.MapAdAccountsApi();
     app.MapCampaignsApi();
     app.MapActionsApi();
+    app.MapRulesApi();
     app.MapReportsApi();
     app.MapAnomaliesApi();
     app.MapSimulatedConsent();

@@ -52,6 +52,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<AccountDeletion.RetainedCreditTransaction> RetainedCreditTransactions => Set<AccountDeletion.RetainedCreditTransaction>();
     public DbSet<AccountDeletion.RetainedRechargeOrder> RetainedRechargeOrders => Set<AccountDeletion.RetainedRechargeOrder>();
     public DbSet<Anomalies.AnomalyMute> AnomalyMutes => Set<Anomalies.AnomalyMute>();
+    public DbSet<Automation.AutomationRule> AutomationRules => Set<Automation.AutomationRule>();
+    public DbSet<Automation.AutomationRuleRun> AutomationRuleRuns => Set<Automation.AutomationRuleRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -57,8 +57,9 @@ public static class NotificationCategories
     public const string ReportReady = "report_ready";
     public const string ExportReady = "export_ready";
     public const string LeadReceived = "lead_received";
+    public const string RuleRun = "rule_run";
     public const string System = "system";
 
     public static readonly IReadOnlyList<string> All =
-        [AdRejected, TokenExpired, CreditLow, CreditCritical, SyncFailed, Anomaly, ReportReady, ExportReady, LeadReceived, System];
+        [AdRejected, TokenExpired, CreditLow, CreditCritical, SyncFailed, Anomaly, ReportReady, ExportReady, LeadReceived, RuleRun, System];
 }

@@ -13,7 +13,7 @@ public sealed class NavMenuTests : UiTestContext
         var nav = Render<NavMenu>();
 
         var links = nav.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/overview", "/reports", "/campaigns", "/creatives", "/landing-pages", "/ad-accounts", "/actions", "/billing", "/settings", "/docs"], links);
+        Assert.Equal(["/overview", "/reports", "/campaigns", "/creatives", "/landing-pages", "/ad-accounts", "/rules", "/actions", "/billing", "/settings", "/docs"], links);
         Assert.Empty(nav.FindAll("[data-testid=nav-jobs]"));
     }
 

@@ -24,6 +24,7 @@ public static class ToolRegistry
         typeof(WebPages.WebPagesTools),
         typeof(LandingPages.LandingPagesTools),
         typeof(Anomalies.AnomaliesTools),
+        typeof(Automation.RulesTools),
     ];
 
     /// <summary>The public instance methods of a class that carry an MCP attribute (tools here; prompts and resources in <see cref="McpPrimitives"/>).</summary>
