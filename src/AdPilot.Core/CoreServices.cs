@@ -54,6 +54,7 @@ public static class CoreServices
         services.AddSingleton<LandingPages.LandingPageAdLinks>();
         services.AddSingleton<LandingPages.LandingPageReports>();
         services.AddSingleton<LandingPages.PageImageService>();
+        Alerts.AlertServices.AddAlerts(services);
         return services;
     }
 }

@@ -4,6 +4,7 @@ using AdPilot.Web.Api.RateLimiting;
 using AdPilot.Web.Components;
 using AdPilot.Web.Features.Actions;
 using AdPilot.Web.Features.AdAccounts;
+using AdPilot.Web.Features.Alerts;
 using AdPilot.Web.Features.Agent;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
@@ -43,6 +44,7 @@ try
     builder.AddJobs();
     builder.AddBilling();
     builder.AddNotifications(paths);
+    builder.AddAlertChannels();
     builder.AddRealAdPlatforms();
     builder.AddAdAccounts(paths);
     builder.AddCampaigns();
@@ -95,6 +97,7 @@ try
     app.MapAdminCreditConfigApi();
     app.MapNotificationsApi();
     app.MapNotificationHub();
+    app.MapAlertChannelsApi();
     app.MapAdAccountsApi();
     app.MapCampaignsApi();
     app.MapActionsApi();

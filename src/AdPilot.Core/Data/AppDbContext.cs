@@ -46,6 +46,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Agent.ConversationMessage> ConversationMessages => Set<Agent.ConversationMessage>();
     public DbSet<Agent.AgentAction> AgentActions => Set<Agent.AgentAction>();
     public DbSet<Anomalies.Anomaly> Anomalies => Set<Anomalies.Anomaly>();
+    public DbSet<Alerts.AlertChannel> AlertChannels => Set<Alerts.AlertChannel>();
+    public DbSet<Alerts.AlertDelivery> AlertDeliveries => Set<Alerts.AlertDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
