@@ -63,6 +63,7 @@ public static class CoreServices
         services.AddSingleton<Export.DataExportService>();
         services.AddSingleton<AccountDeletion.AccountDeletionService>();
         services.AddSingleton<AccountDeletion.StorageDeletionOutbox>();
+        Alerts.AlertServices.AddAlerts(services);
         return services;
     }
 }

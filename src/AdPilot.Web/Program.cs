@@ -6,6 +6,7 @@ using AdPilot.Web.Features.Actions;
 using AdPilot.Web.Features.AdAccounts;
 using AdPilot.Web.Features.Anomalies;
 using AdPilot.Web.Features.Automation;
+using AdPilot.Web.Features.Alerts;
 using AdPilot.Web.Features.Agent;
 using AdPilot.Web.Features.Admin;
 using AdPilot.Web.Features.Billing;
@@ -48,6 +49,7 @@ try
     builder.AddJobs();
     builder.AddBilling();
     builder.AddNotifications(paths);
+    builder.AddAlertChannels();
     builder.AddRealAdPlatforms();
     builder.AddAdAccounts(paths);
     builder.AddCampaigns();
@@ -106,6 +108,7 @@ try
     app.MapAdminCreditConfigApi();
     app.MapNotificationsApi();
     app.MapNotificationHub();
+    app.MapAlertChannelsApi();
     app.MapAdAccountsApi();
     app.MapCampaignsApi();
     app.MapActionsApi();

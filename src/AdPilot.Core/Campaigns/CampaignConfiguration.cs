@@ -57,6 +57,8 @@ internal sealed class AdConfiguration : IEntityTypeConfiguration<Ad>
         builder.Property(a => a.PrimaryText).HasMaxLength(2000);
         builder.Property(a => a.CallToAction).HasMaxLength(32);
         builder.Property(a => a.LandingPageUrl).HasMaxLength(2048);
+        builder.Property(a => a.ReviewStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.ReviewReason).HasMaxLength(1000);
         builder.HasIndex(a => new { a.UserId, a.AdSetId });
         builder.HasOne<Creative>().WithMany().HasForeignKey(a => a.CreativeId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<LandingPage>().WithMany().HasForeignKey(a => a.LandingPageId).OnDelete(DeleteBehavior.SetNull);

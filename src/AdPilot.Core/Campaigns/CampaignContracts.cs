@@ -168,7 +168,8 @@ public sealed record CampaignQuery
 
 public sealed record AdView(
     long Id, long AdSetId, string Name, string Status, long? CreativeId, string? Headline, string? PrimaryText, string? CallToAction,
-    string? LandingPageUrl, string? PlatformAdId, string SyncStatus, string? SyncError, long? LandingPageId = null);
+    string? LandingPageUrl, string? PlatformAdId, string SyncStatus, string? SyncError, long? LandingPageId = null,
+    string ReviewStatus = "unknown", string? ReviewReason = null);
 
 public sealed record AdSetView(
     long Id, long CampaignId, string Name, string Status, BudgetType? BudgetType, decimal? Budget, TargetingInput Targeting,

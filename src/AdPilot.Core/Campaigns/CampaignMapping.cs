@@ -13,6 +13,8 @@ internal static class CampaignMapping
 
     public static string Name(DeliveryStatus status) => status.ToString().ToLowerInvariant();
 
+    public static string Name(AdReviewStatus status) => status.ToString().ToLowerInvariant();
+
     public static string Name(SyncStatus status) => status switch
     {
         SyncStatus.SyncFailed => "sync_failed",
@@ -75,7 +77,7 @@ internal static class CampaignMapping
 
     public static AdView View(Ad a) =>
         new(a.Id, a.AdSetId, a.Name, Name(a.Status), a.CreativeId, a.Headline, a.PrimaryText, a.CallToAction, a.LandingPageUrl, a.PlatformAdId,
-            Name(a.SyncStatus), a.SyncError, a.LandingPageId);
+            Name(a.SyncStatus), a.SyncError, a.LandingPageId, Name(a.ReviewStatus), a.ReviewReason);
 
     public static AdSetView View(AdSet s) =>
         new(s.Id, s.CampaignId, s.Name, Name(s.Status), s.BudgetType, s.Budget, Targeting(s.TargetingJson), s.PlatformAdSetId, Name(s.SyncStatus),

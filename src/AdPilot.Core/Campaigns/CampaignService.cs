@@ -282,6 +282,7 @@ public sealed class CampaignService(
             .Where(c => c.AdAccountId == adAccountId && c.PlatformCampaignId != null).ToDictionaryAsync(c => c.PlatformCampaignId!, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         int campaigns = 0, adSets = 0, ads = 0;
+        var rejected = new List<(Ad, Campaign)>();
         foreach (var remote in remoteCampaigns)
         {
             if (!local.TryGetValue(remote.Id, out var campaign))
@@ -343,11 +344,17 @@ public sealed class CampaignService(
                         ad.Status = CampaignMapping.FromPlatform(remoteAd.Status);
                         ad.UpdatedAt = now;
                     }
+
+                    if (AdReviews.Apply(ad, remoteAd.Review, now))
+                    {
+                        rejected.Add((ad, campaign));
+                    }
                 }
             }
         }
 
         await db.SaveChangesAsync(ct);
+        await AdReviews.NotifyAsync(db, notifications, [.. rejected.Select(r => (r.Item1, r.Item2.Id))], ct);
         return new ImportSummary(campaigns, adSets, ads);
     }
 

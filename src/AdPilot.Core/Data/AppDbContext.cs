@@ -54,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Anomalies.AnomalyMute> AnomalyMutes => Set<Anomalies.AnomalyMute>();
     public DbSet<Automation.AutomationRule> AutomationRules => Set<Automation.AutomationRule>();
     public DbSet<Automation.AutomationRuleRun> AutomationRuleRuns => Set<Automation.AutomationRuleRun>();
+    public DbSet<Alerts.AlertChannel> AlertChannels => Set<Alerts.AlertChannel>();
+    public DbSet<Alerts.AlertDelivery> AlertDeliveries => Set<Alerts.AlertDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

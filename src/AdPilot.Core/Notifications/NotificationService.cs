@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace AdPilot.Core.Notifications;
 
 /// <summary>
-/// Notifications: create (deduplicated by key) and deliver to the channels the preferences choose (urgent: all),
+/// Notifications: create (deduplicated by key) and deliver to the channels the preferences choose (urgent: all), and to the
+/// Slack and webhook channels routed for the category (ADR 040),
 /// list with filters, mark read, unread count, preferences and archival. Every call is scoped to the user; another
 /// user's notification is "not found".
 /// </summary>
@@ -15,7 +16,8 @@ public sealed class NotificationService(
     TimeProvider clock,
     INotificationPush push,
     INotificationEmailQueue emailQueue,
-    ILogger<NotificationService> logger)
+    ILogger<NotificationService> logger,
+    Alerts.IExternalAlerts? externalAlerts = null)
 {
     public static readonly TimeSpan ArchiveAfter = TimeSpan.FromDays(30);
 
@@ -79,6 +81,15 @@ public sealed class NotificationService(
             {
                 logger.LogWarning(ex, "Could not push notification {NotificationId} to open pages", notification.Id);
             }
+        }
+
+        try
+        {
+            await (externalAlerts?.QueueAsync(notification.UserId, view, CancellationToken.None) ?? Task.CompletedTask);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not queue the alerts of notification {NotificationId} to Slack or webhooks", notification.Id);
         }
     }
 

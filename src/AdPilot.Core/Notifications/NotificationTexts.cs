@@ -12,6 +12,7 @@ public static class NotificationTexts
         ["token_expired"] = ("Re-authorise your {0} account", "AdPilot can no longer reach the ad account \"{1}\": {2} Open Ad accounts and choose Re-authorise."),
         ["sync_failed"] = ("{0} could not be synced", "The platform refused the change: {1} Open it to fix and retry."),
         ["lead_received"] = ("New lead from {0}", "Someone filled in the form on your landing page \"{0}\". Open the page to see the lead."),
+        ["ad_rejected"] = ("Ad \"{0}\" was rejected", "The platform rejected the ad: {1} Open it to change the ad and submit it again."),
     };
 
     private static readonly Dictionary<string, (string Title, string Body)> ZhCn = new()
@@ -21,6 +22,7 @@ public static class NotificationTexts
         ["token_expired"] = ("请重新授权您的 {0} 账户", "AdPilot 无法再访问广告账户“{1}”：{2} 请打开“广告账户”并选择“重新授权”。"),
         ["sync_failed"] = ("{0} 同步失败", "平台拒绝了此更改：{1} 请打开它修正后重试。"),
         ["lead_received"] = ("{0} 有新线索", "有人填写了您的落地页“{0}”上的表单。打开该页面查看线索。"),
+        ["ad_rejected"] = ("广告“{0}”未通过审核", "平台拒绝了该广告：{1} 请打开它修改广告后重新提交。"),
     };
 
     public static (string Title, string Body) For(string key, string language, params object[] args)

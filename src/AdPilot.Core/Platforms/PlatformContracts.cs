@@ -65,7 +65,8 @@ public sealed record PlatformAdSet(
     decimal? Budget);
 
 /// <param name="LandingPageUrl">Where the ad sends people, when the platform's listing says (the simulated platform does).</param>
-public sealed record PlatformAd(string Id, string AdSetId, string Name, PlatformStatus Status, string? CreativeRef, string? LandingPageUrl = null);
+/// <param name="Review">The platform's policy review of the ad and, when rejected, its reason (null: not reported).</param>
+public sealed record PlatformAd(string Id, string AdSetId, string Name, PlatformStatus Status, string? CreativeRef, string? LandingPageUrl = null, PlatformAdReview? Review = null);
 
 /// <param name="Objective">AdPilot objective name (Awareness, Traffic, Engagement, Leads, AppPromotion, Sales); each client maps it.</param>
 /// <param name="Budget">In the account currency's major unit (e.g. 25.50 USD); clients convert to cents or micros.</param>

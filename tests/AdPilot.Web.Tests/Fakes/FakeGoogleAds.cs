@@ -34,6 +34,9 @@ public sealed partial class FakeGoogleAds : FakeApiServer
 
     public List<Dictionary<string, object?>> MetricRows { get; } = [];
 
+    /// <summary>Rows of <c>FROM ad_group_ad</c>; <c>adGroupAd.policySummary</c> is answered only when the query selects it.</summary>
+    public List<Dictionary<string, object?>> AdRows { get; } = [];
+
     public static async Task<FakeGoogleAds> StartNewAsync()
     {
         var fake = new FakeGoogleAds();
@@ -116,6 +119,12 @@ public sealed partial class FakeGoogleAds : FakeApiServer
                 return;
             }
 
+            if (query.Contains("FROM ad_group_ad", StringComparison.Ordinal))
+            {
+                await StreamAsync(context, query.Contains("ad_group_ad.policy_summary.approval_status", StringComparison.Ordinal) ? AdRows : [.. AdRows.Select(WithoutPolicy)]);
+                return;
+            }
+
             await StreamAsync(context, query.Contains("FROM customer", StringComparison.Ordinal) && !query.Contains("segments.date", StringComparison.Ordinal)
                 ? [new() { ["customer"] = new { id = CustomerId, descriptiveName = "Acme", currencyCode = "USD", timeZone = "Europe/London" } }]
                 : query.Contains("segments.date", StringComparison.Ordinal) ? MetricRows
@@ -181,6 +190,17 @@ public sealed partial class FakeGoogleAds : FakeApiServer
         },
         ["segments"] = new { date },
     };
+
+    private static Dictionary<string, object?> WithoutPolicy(Dictionary<string, object?> row)
+    {
+        var copy = new Dictionary<string, object?>(row);
+        if (copy.GetValueOrDefault("adGroupAd") is Dictionary<string, object?> ad)
+        {
+            copy["adGroupAd"] = ad.Where(kv => kv.Key != "policySummary").ToDictionary(kv => kv.Key, kv => kv.Value);
+        }
+
+        return copy;
+    }
 
     private static Task StreamAsync(HttpContext context, List<Dictionary<string, object?>> rows) =>
         context.Response.WriteAsJsonAsync(rows.Chunk(2).Select(batch => new { results = batch, fieldMask = "campaign.id", requestId = Guid.NewGuid().ToString("N") })

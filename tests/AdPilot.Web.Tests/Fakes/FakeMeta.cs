@@ -28,6 +28,9 @@ public sealed class FakeMeta : FakeApiServer
 
     public List<Dictionary<string, object?>> InsightRows { get; } = [];
 
+    /// <summary>Ads as Graph stores them; a listing returns only the fields it asked for, as Graph does.</summary>
+    public List<Dictionary<string, object?>> Ads { get; } = [];
+
     /// <summary>When set, creating a campaign fails with this Graph validation message (code 100, with error_user_msg).</summary>
     public string? CampaignCreateError { get; set; }
 
@@ -120,6 +123,9 @@ public sealed class FakeMeta : FakeApiServer
             case ("GET", "insights"):
                 await PageAsync(context, InsightRows);
                 break;
+            case ("GET", "ads"):
+                await PageAsync(context, [.. Ads.Select(a => Requested(a, request.Query["fields"].ToString()))]);
+                break;
             case ("POST", "adimages"):
                 var file = form!.Files[0];
                 await context.Response.WriteAsJsonAsync(new { images = new Dictionary<string, object> { [file.FileName] = new { hash = "abc123hash", url = "https://scontent.example/img.jpg" } } });
@@ -173,6 +179,13 @@ public sealed class FakeMeta : FakeApiServer
         {
             await ErrorAsync(context, 400, 190, "Error validating verification code.", "OAuthException");
         }
+    }
+
+    /// <summary>The top-level fields a <c>fields</c> parameter names (<c>creative{id}</c> counts as <c>creative</c>).</summary>
+    private static Dictionary<string, object?> Requested(Dictionary<string, object?> item, string fields)
+    {
+        var names = System.Text.RegularExpressions.Regex.Replace(fields, "\\{[^}]*\\}", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return names.Length == 0 ? item : item.Where(kv => names.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
     }
 
     private async Task PageAsync(HttpContext context, List<Dictionary<string, object?>> items)

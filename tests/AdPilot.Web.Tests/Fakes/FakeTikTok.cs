@@ -24,6 +24,12 @@ public sealed class FakeTikTok : FakeApiServer
 
     public List<Dictionary<string, object?>> ReportRows { get; } = [];
 
+    /// <summary>Ads as <c>ad/get/</c> lists them (with <c>secondary_status</c>).</summary>
+    public List<Dictionary<string, object?>> Ads { get; } = [];
+
+    /// <summary>What <c>ad/review_info/</c> answers per ad id (is_approved, review_status, reject_info).</summary>
+    public Dictionary<string, object> ReviewInfo { get; } = [];
+
     public static async Task<FakeTikTok> StartNewAsync()
     {
         var fake = new FakeTikTok();
@@ -100,6 +106,13 @@ public sealed class FakeTikTok : FakeApiServer
                 break;
             case "report/integrated/get/":
                 await PageAsync(context, ReportRows);
+                break;
+            case "ad/get/":
+                await PageAsync(context, Ads);
+                break;
+            case "ad/review_info/":
+                var asked = JsonSerializer.Deserialize<string[]>(context.Request.Query["ad_ids"].ToString()) ?? [];
+                await OkAsync(context, new { ad_review_map = ReviewInfo.Where(r => asked.Contains(r.Key)).ToDictionary(r => r.Key, r => r.Value) });
                 break;
             default:
                 await ErrorAsync(context, 40002, $"Unsupported path {path}");

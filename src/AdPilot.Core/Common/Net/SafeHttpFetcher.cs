@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
 namespace AdPilot.Core.Common.Net;
@@ -16,29 +14,17 @@ public sealed class SafeHttpFetcher : IDisposable
 {
     public const string Field = "url";
 
-    private static readonly HttpRequestOptionsKey<IPAddress[]> CheckedAddresses = new("AdPilot.CheckedAddresses");
-
     private readonly SafeFetchOptions _options;
-    private readonly AddressPolicy _policy;
-    private readonly IHostResolver _resolver;
+    private readonly GuardedConnections _guard;
     private readonly TimeProvider _clock;
     private readonly HttpClient _http;
 
     public SafeHttpFetcher(IOptions<SafeFetchOptions> options, IHostResolver resolver, TimeProvider clock)
     {
         _options = options.Value;
-        _policy = new AddressPolicy(_options.TestOnlyAllowedNetworks);
-        _resolver = resolver;
+        _guard = new GuardedConnections(new AddressPolicy(_options.TestOnlyAllowedNetworks), resolver);
         _clock = clock;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-            ConnectCallback = ConnectAsync,
-        })
+        _http = new HttpClient(_guard.CreateHandler())
         { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("AdPilot-Fetcher/1.0");
     }
@@ -81,61 +67,18 @@ public sealed class SafeHttpFetcher : IDisposable
     private async Task<HttpResponseMessage> SendAsync(Uri url, CancellationToken ct)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Options.Set(CheckedAddresses, await CheckAsync(url, ct));
+        var check = await _guard.CheckAsync(request, ct);
+        if (!check.Resolved)
+        {
+            throw Refused($"The host {check.Host} does not resolve to an address.", FetchErrors.Unreachable);
+        }
+
+        if (check.RefusedKind is { } kind)
+        {
+            throw Refused($"{check.Host} leads to {check.Address}, a {kind} address. AdPilot fetches files only from the public internet.", FetchErrors.NotAllowed);
+        }
+
         return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-    }
-
-    /// <summary>Every address the host resolves to must be public: one private answer is enough to refuse.</summary>
-    private async Task<IPAddress[]> CheckAsync(Uri url, CancellationToken ct)
-    {
-        var host = url.DnsSafeHost;
-        IPAddress[] addresses;
-        try
-        {
-            // WaitAsync: a resolver that ignores cancellation (a stuck system resolver) must not outlast the time limit.
-            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await _resolver.ResolveAsync(host, ct).WaitAsync(ct);
-        }
-        catch (SocketException)
-        {
-            addresses = [];
-        }
-
-        if (addresses.Length == 0)
-        {
-            throw Refused($"The host {host} does not resolve to an address.", FetchErrors.Unreachable);
-        }
-
-        foreach (var address in addresses)
-        {
-            if (_policy.RefusalOf(address) is { } kind)
-            {
-                throw Refused($"{host} leads to {address}, a {kind} address. AdPilot fetches files only from the public internet.", FetchErrors.NotAllowed);
-            }
-        }
-
-        return addresses;
-    }
-
-    /// <summary>Connects to the addresses checked for this request, never to what the name resolves to now.</summary>
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
-    {
-        if (!context.InitialRequestMessage.Options.TryGetValue(CheckedAddresses, out var addresses)
-            || addresses.Any(a => _policy.RefusalOf(a) is not null))
-        {
-            throw new InvalidOperationException("A connection without checked addresses was attempted.");
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
     }
 
     private static async Task<FetchedFile> ReadAsync(HttpResponseMessage response, Uri url, FetchLimits limits, CancellationToken ct)

@@ -33,9 +33,9 @@ public sealed partial class GoogleAdsClient
     public async Task<IReadOnlyList<PlatformAd>> ListAdsAsync(PlatformAccess access, string adSetId, CancellationToken ct)
     {
         var rows = await SearchAsync(access,
-            $"SELECT ad_group_ad.ad.id, ad_group_ad.ad.name, ad_group_ad.status, ad_group.id FROM ad_group_ad WHERE ad_group.id = {GoogleAdsMapping.Digits(adSetId)} AND ad_group_ad.status != 'REMOVED'", ct);
+            $"SELECT ad_group_ad.ad.id, ad_group_ad.ad.name, ad_group_ad.status, {GoogleAdsReview.Fields}, ad_group.id FROM ad_group_ad WHERE ad_group.id = {GoogleAdsMapping.Digits(adSetId)} AND ad_group_ad.status != 'REMOVED'", ct);
         return [.. rows.Where(r => r.AdGroupAd?.Ad is not null).Select(r => new PlatformAd($"{adSetId}~{Id(r.AdGroupAd!.Ad!.Id)}", adSetId,
-            r.AdGroupAd.Ad.Name ?? "", GoogleAdsMapping.Status(r.AdGroupAd.Status), null))];
+            r.AdGroupAd.Ad.Name ?? "", GoogleAdsMapping.Status(r.AdGroupAd.Status), null, Review: GoogleAdsReview.Map(r.AdGroupAd.PolicySummary)))];
     }
 
     /// <summary>A campaign needs its own budget first (<c>campaignBudgets:mutate</c>), then <c>campaigns:mutate</c>.</summary>

@@ -39,7 +39,7 @@ internal sealed record GoogleBudget(string? ResourceName, long? AmountMicros, lo
 
 internal sealed record GoogleAdGroup(long? Id, string? Name, string? Status, string? Campaign);
 
-internal sealed record GoogleAdGroupAd(string? Status, GoogleAd? Ad);
+internal sealed record GoogleAdGroupAd(string? Status, GoogleAd? Ad, GooglePolicySummary? PolicySummary = null);
 
 internal sealed record GoogleAd(long? Id, string? Name);
 

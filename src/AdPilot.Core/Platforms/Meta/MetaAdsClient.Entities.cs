@@ -29,8 +29,9 @@ public sealed partial class MetaAdsClient
 
     public async Task<IReadOnlyList<PlatformAd>> ListAdsAsync(PlatformAccess access, string adSetId, CancellationToken ct)
     {
-        var rows = await GetAllAsync<MetaAdDto>($"{adSetId}/ads", access.AccessToken, [P("fields", "id,adset_id,name,status,creative{id}")], ct);
-        return [.. rows.Select(a => new PlatformAd(a.Id, a.AdsetId ?? adSetId, a.Name ?? "", MetaMapping.Status(a.Status), a.Creative?.Id))];
+        var rows = await GetAllAsync<MetaAdDto>($"{adSetId}/ads", access.AccessToken, [P("fields", $"id,adset_id,name,status,creative{{id}},{MetaReview.Fields}")], ct);
+        return [.. rows.Select(a => new PlatformAd(a.Id, a.AdsetId ?? adSetId, a.Name ?? "", MetaMapping.Status(a.Status), a.Creative?.Id,
+            Review: MetaReview.Map(a.EffectiveStatus, a.AdReviewFeedback)))];
     }
 
     public async Task<string> CreateCampaignAsync(PlatformAccess access, CampaignSpec spec, CancellationToken ct) =>

@@ -29,7 +29,7 @@ internal sealed record MetaCampaignDto(
 
 internal sealed record MetaAdSetDto(string Id, string? CampaignId, string? Name, string? Status, long? DailyBudget, long? LifetimeBudget);
 
-internal sealed record MetaAdDto(string Id, string? AdsetId, string? Name, string? Status, MetaId? Creative);
+internal sealed record MetaAdDto(string Id, string? AdsetId, string? Name, string? Status, MetaId? Creative, string? EffectiveStatus = null, MetaReviewFeedback? AdReviewFeedback = null);
 
 internal sealed record MetaActionValue(string ActionType, decimal Value);
 

@@ -32,6 +32,9 @@ public sealed class SimulatedAdPlatform : IAdPlatform
 
     public AdPlatformKind Kind => AdPlatformKind.Simulated;
 
+    /// <summary>Rejects (and approves again) ads on demand, for tests and demos.</summary>
+    public SimulatedReviews Reviews { get; } = new();
+
     public bool IsConfigured => true;
 
     public bool SupportsPkce => true;
@@ -103,7 +106,7 @@ public sealed class SimulatedAdPlatform : IAdPlatform
 
     public Task<IReadOnlyList<PlatformAd>> ListAdsAsync(PlatformAccess access, string adSetId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<PlatformAd>>(Entities(access, PlatformLevel.Ad).Where(e => e.ParentId == adSetId)
-            .Select(e => new PlatformAd(e.Id, adSetId, e.Name, e.Status, e.CreativeRef, e.LandingPageUrl)).ToList());
+            .Select(e => new PlatformAd(e.Id, adSetId, e.Name, e.Status, e.CreativeRef, e.LandingPageUrl, Reviews.For(e.Id, e.Name))).ToList());
 
     public Task<string> CreateCampaignAsync(PlatformAccess access, CampaignSpec spec, CancellationToken ct)
     {

@@ -23,7 +23,28 @@ public sealed partial class TikTokAdsClient
     {
         var rows = await GetAllAsync<TikTokAdDto>("ad/get/", access.AccessToken,
             [P("advertiser_id", access.AccountId), P("filtering", Json(new Dictionary<string, string[]> { ["adgroup_ids"] = [adSetId] }))], ct);
-        return [.. rows.Select(a => new PlatformAd(a.AdId, a.AdgroupId ?? adSetId, a.AdName ?? "", TikTokMapping.Status(a.OperationStatus), a.VideoId ?? a.ImageIds?.FirstOrDefault()))];
+        var reviews = await RejectionsAsync(access, [.. rows.Where(a => a.SecondaryStatus == TikTokReview.Denied).Select(a => a.AdId)], ct);
+        return [.. rows.Select(a => new PlatformAd(a.AdId, a.AdgroupId ?? adSetId, a.AdName ?? "", TikTokMapping.Status(a.OperationStatus), a.VideoId ?? a.ImageIds?.FirstOrDefault(),
+            Review: TikTokReview.Map(a.SecondaryStatus, reviews.GetValueOrDefault(a.AdId))))];
+    }
+
+    /// <summary>The review details of rejected ads (their reasons); without them the rejection is still reported, with a general reason.</summary>
+    private async Task<IReadOnlyDictionary<string, TikTokAdReviewInfo>> RejectionsAsync(PlatformAccess access, IReadOnlyList<string> adIds, CancellationToken ct)
+    {
+        if (adIds.Count == 0)
+        {
+            return new Dictionary<string, TikTokAdReviewInfo>();
+        }
+
+        try
+        {
+            var data = await GetAsync<TikTokReviewData>("ad/review_info/", access.AccessToken, [P("advertiser_id", access.AccountId), P("ad_ids", Json(adIds))], ct);
+            return data.AdReviewMap ?? [];
+        }
+        catch (PlatformException ex) when (ex.Kind is not PlatformErrorKind.AuthExpired)
+        {
+            return new Dictionary<string, TikTokAdReviewInfo>();
+        }
     }
 
     public async Task<string> CreateCampaignAsync(PlatformAccess access, CampaignSpec spec, CancellationToken ct)

@@ -30,7 +30,7 @@ internal sealed record TikTokCampaignDto(string CampaignId, string? CampaignName
 
 internal sealed record TikTokAdGroupDto(string AdgroupId, string? CampaignId, string? AdgroupName, string? OperationStatus, string? BudgetMode, decimal? Budget);
 
-internal sealed record TikTokAdDto(string AdId, string? AdgroupId, string? AdName, string? OperationStatus, List<string>? ImageIds, string? VideoId);
+internal sealed record TikTokAdDto(string AdId, string? AdgroupId, string? AdName, string? OperationStatus, List<string>? ImageIds, string? VideoId, string? SecondaryStatus = null);
 
 internal sealed record TikTokCreated(string? CampaignId, string? AdgroupId, List<string>? AdIds, string? ImageId);
 
