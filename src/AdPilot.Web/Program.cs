@@ -11,6 +11,7 @@ using AdPilot.Web.Features.Campaigns;
 using AdPilot.Web.Features.Chat;
 using AdPilot.Web.Features.Creatives;
 using AdPilot.Web.Features.Credits;
+using AdPilot.Web.Features.DailyReports;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Jobs;
 using AdPilot.Web.Features.Mcp;
@@ -99,6 +100,7 @@ try
     app.MapCampaignsApi();
     app.MapActionsApi();
     app.MapReportsApi();
+    app.MapDailyReportsApi();
     app.MapSimulatedConsent();
     app.MapCreatives();
     app.MapLandingPages();

@@ -46,6 +46,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Agent.ConversationMessage> ConversationMessages => Set<Agent.ConversationMessage>();
     public DbSet<Agent.AgentAction> AgentActions => Set<Agent.AgentAction>();
     public DbSet<Anomalies.Anomaly> Anomalies => Set<Anomalies.Anomaly>();
+    public DbSet<DailyReports.DailyReportSend> DailyReportSends => Set<DailyReports.DailyReportSend>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,6 +23,7 @@ public static class ToolRegistry
         typeof(Actions.ActionsTools),
         typeof(WebPages.WebPagesTools),
         typeof(LandingPages.LandingPagesTools),
+        typeof(DailyReports.DailyReportsTools),
     ];
 
     /// <summary>The public instance methods of a class that carry an MCP attribute (tools here; prompts and resources in <see cref="McpPrimitives"/>).</summary>
