@@ -21,8 +21,10 @@ public static class DailyReportRanking
                 ? eligible.OrderByDescending(c => c.Totals.Roas ?? 0)
                 : eligible.OrderBy(c => c.Totals.Cpa is null ? 1 : 0).ThenBy(c => c.Totals.Cpa ?? 0))
             .ThenByDescending(c => c.Totals.Spend).ThenBy(c => c.Id).ToList();
-        var top = best.Take(Count).ToList();
-        var bottom = best.AsEnumerable().Reverse().Where(c => !top.Contains(c)).Take(Count).ToList();
+        // Never the same campaign in both lists: with fewer than six, the better half is the top and the rest the bottom.
+        var topCount = Math.Min(Count, (best.Count + 1) / 2);
+        var top = best.Take(topCount).ToList();
+        var bottom = best.Skip(topCount).Reverse().Take(Count).ToList();
         return (byRoas ? "roas" : "cpa", top, bottom);
     }
 }
