@@ -15,7 +15,8 @@ public sealed class DailyReportEmailComposer(IDbContextFactory<AppDbContext> dbF
     public async Task<EmailMessage?> ComposeAsync(Notification notification, string to, string language, string linkBaseUrl, CancellationToken ct)
     {
         if (notification.Category != NotificationCategories.ReportReady || notification.DedupeKey is not { } key || !key.StartsWith(DailyReportJob.DedupePrefix, StringComparison.Ordinal)
-            || !DateOnly.TryParseExact(key[DailyReportJob.DedupePrefix.Length..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            || key.Length < DailyReportJob.DedupePrefix.Length + 10
+            || !DateOnly.TryParseExact(key.Substring(DailyReportJob.DedupePrefix.Length, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             return null;
         }

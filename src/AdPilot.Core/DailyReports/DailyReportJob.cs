@@ -48,6 +48,31 @@ public sealed class DailyReportJob(
         return sent;
     }
 
+    /// <summary>
+    /// "Send me the report now" (Settings): yesterday's report through the same notification and e-mail, whatever was sent
+    /// already; its own dedupe key (report day plus the instant) keeps it apart from the scheduled one. Null when there are
+    /// no numbers to report.
+    /// </summary>
+    public async Task<NotificationView?> SendNowAsync(long userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.TimeZone, u.Language }).SingleAsync(ct);
+        var report = await DailyReportService.BuildAsync(db, userId, user.TimeZone, Periods.Today(clock, user.TimeZone).AddDays(-1), ct);
+        if (!report.HasData)
+        {
+            return null;
+        }
+
+        var (title, body) = DailyReportTexts.Notification(report, user.Language);
+        var (notification, _) = await notifications.CreateAsync(userId, new CreateNotificationRequest
+        {
+            Category = NotificationCategories.ReportReady, Title = title, Body = body, Link = report.Link,
+            DedupeKey = $"{DedupeKey(report.Date)}:now:{clock.GetUtcNow().ToUnixTimeMilliseconds()}",
+        }, ct);
+        return notification;
+    }
+
     private sealed record DueUser(long Id, string TimeZone, string Language, DateOnly LocalDate);
 
     /// <summary>Users past 09:00 locally, who joined before today, have an ad account, did not turn the category off, and are not done.</summary>

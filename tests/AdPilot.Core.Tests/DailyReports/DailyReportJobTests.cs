@@ -157,4 +157,30 @@ public sealed class DailyReportJobTests
         Assert.Single(await DailyReportWorld.ReportNotificationsAsync(db, user.UserId));
         Assert.Equal(DailyReportStatus.Sent, Assert.Single(await DailyReportWorld.SendsAsync(db, user.UserId)).Status);
     }
+
+    [Fact]
+    public async Task SendNowAsync_AfterTheScheduledOne_SendsAgainWithTheSameEmail()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var clock = DailyReportWorld.Clock();
+        var user = await DailyReportWorld.UserAsync(db, "now@example.com", "UTC");
+        var quiet = await DailyReportWorld.UserAsync(db, "now-quiet@example.com", "UTC");
+        await user.SaveAsync(ReportWorld.Row(user.Usd.Ads[0], Nov29, 10m));
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        var recorded = new RecordingNotificationChannels();
+        var job = DailyReportWorld.Job(db, clock, recorded);
+        await job.RunAsync();
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        var now = await job.SendNowAsync(user.UserId);
+
+        Assert.NotNull(now);
+        Assert.Null(await job.SendNowAsync(quiet.UserId));
+        Assert.Equal(2, (await DailyReportWorld.ReportNotificationsAsync(db, user.UserId)).Count);
+        Assert.Equal(2, recorded.QueuedEmails.Count);
+        await using var context = db.CreateDbContext();
+        var notification = await context.Notifications.SingleAsync(n => n.Id == now.Id);
+        var mail = await new DailyReportEmailComposer(db).ComposeAsync(notification, "now@example.com", "en", "https://app.example", default);
+        Assert.Equal("Your AdPilot daily report for 2026-11-29", mail?.Subject);
+    }
 }
