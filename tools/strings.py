@@ -1171,6 +1171,15 @@ S = {
  "Campaigns.Review.pending": ("In review", "审核中"),
  "Campaigns.Review.approved": ("Approved", "已通过"),
  "Campaigns.Review.rejected": ("Rejected", "已拒绝"),
+ # Daily report (#17): the panel under Settings > Notifications
+ "DailyReport.Panel.Title": ("Daily report", "每日报告"),
+ "DailyReport.Panel.Lead": ("Every morning at 09:00 in your time zone: yesterday's spend, ROAS and CPA per ad account, top and bottom campaigns, anomalies and suggestions. Turn it off with the report notifications above.",
+     "每天早上 09:00（您所在时区）：各广告账户昨天的花费、ROAS 和 CPA，表现最好与最差的广告系列、异常和建议。可通过上方的报告通知关闭。"),
+ "DailyReport.Panel.Open": ("Open yesterday's report", "打开昨天的报告"),
+ "DailyReport.Panel.SendNow": ("Send me yesterday's report now", "立即发送昨天的报告"),
+ "DailyReport.Panel.Sent": ("Sent, as your report notification settings say.", "已按您的报告通知设置发送。"),
+ "DailyReport.Panel.NoData": ("There are no numbers to report yet: connect an ad account first.", "暂无可报告的数据：请先连接广告账户。"),
+ "DailyReport.Panel.Failed": ("The report could not be sent. Try again in a moment.", "无法发送报告，请稍后重试。"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

@@ -33,6 +33,9 @@ public static class CoreServices
         services.AddSingleton<StripeWebhook>();
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<Notifications.NotificationEmailDelivery>();
+        services.AddSingleton<DailyReports.DailyReportService>();
+        services.AddSingleton<DailyReports.DailyReportJob>();
+        services.AddSingleton<Notifications.INotificationEmailComposer, DailyReports.DailyReportEmailComposer>();
         services.AddSingleton<IBalanceAlerts, Notifications.CreditBalanceNotifier>();
         services.AddSingleton<AdAccounts.AdPlatforms>();
         services.AddSingleton<AdAccounts.TokenVault>();

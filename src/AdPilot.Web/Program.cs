@@ -14,6 +14,7 @@ using AdPilot.Web.Features.Campaigns;
 using AdPilot.Web.Features.Chat;
 using AdPilot.Web.Features.Creatives;
 using AdPilot.Web.Features.Credits;
+using AdPilot.Web.Features.DailyReports;
 using AdPilot.Web.Features.Identity;
 using AdPilot.Web.Features.Identity.Sessions;
 using AdPilot.Web.Features.Jobs;
@@ -115,6 +116,7 @@ try
     app.MapRulesApi();
     app.MapReportsApi();
     app.MapAnomaliesApi();
+    app.MapDailyReportsApi();
     app.MapSimulatedConsent();
     app.MapCreatives();
     app.MapLandingPages();

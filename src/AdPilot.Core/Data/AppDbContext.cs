@@ -56,6 +56,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Automation.AutomationRuleRun> AutomationRuleRuns => Set<Automation.AutomationRuleRun>();
     public DbSet<Alerts.AlertChannel> AlertChannels => Set<Alerts.AlertChannel>();
     public DbSet<Alerts.AlertDelivery> AlertDeliveries => Set<Alerts.AlertDelivery>();
+    public DbSet<DailyReports.DailyReportSend> DailyReportSends => Set<DailyReports.DailyReportSend>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

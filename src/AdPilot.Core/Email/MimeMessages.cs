@@ -15,7 +15,14 @@ internal static class MimeMessages
             mime.Headers.Add(HeaderId.ContentLanguage, language);
         }
 
-        mime.Body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Text }.ToMessageBody();
+        var body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Text };
+        foreach (var image in message.Inline ?? [])
+        {
+            var part = body.LinkedResources.Add(image.ContentId, image.Content, ContentType.Parse(image.MediaType));
+            part.ContentId = image.ContentId;
+        }
+
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 }

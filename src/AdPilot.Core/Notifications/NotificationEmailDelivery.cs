@@ -15,7 +15,8 @@ public sealed class NotificationEmailDelivery(
     IEmailSender sender,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<NotificationEmailDelivery> logger)
+    ILogger<NotificationEmailDelivery> logger,
+    IEnumerable<INotificationEmailComposer>? composers = null)
 {
     /// <summary>Returns true when the e-mail went out (now or before); throws when every attempt of this run failed.</summary>
     public async Task<bool> DeliverAsync(long notificationId, CancellationToken ct = default)
@@ -28,7 +29,8 @@ public sealed class NotificationEmailDelivery(
         }
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == notification.UserId).Select(u => new { u.Email, u.Language }).SingleAsync(ct);
-        var message = NotificationEmail.Render(notification, user.Email, user.Language, options.Value.LinkBaseUrl);
+        var message = await ComposeAsync(notification, user.Email, user.Language, ct)
+            ?? NotificationEmail.Render(notification, user.Email, user.Language, options.Value.LinkBaseUrl);
         var delay = options.Value.RetryDelay;
         for (var attempt = 1; ; attempt++)
         {
@@ -59,6 +61,19 @@ public sealed class NotificationEmailDelivery(
                 delay *= 2;
             }
         }
+    }
+
+    private async Task<EmailMessage?> ComposeAsync(Notification notification, string to, string language, CancellationToken ct)
+    {
+        foreach (var composer in composers ?? [])
+        {
+            if (await composer.ComposeAsync(notification, to, language, options.Value.LinkBaseUrl, ct) is { } message)
+            {
+                return message;
+            }
+        }
+
+        return null;
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

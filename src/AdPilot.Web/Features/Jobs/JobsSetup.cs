@@ -78,6 +78,7 @@ internal static class JobsSetup
         jobs.AddOrUpdate<ActionEffects>("actions:measure-effects", s => s.MeasureDueAsync(CancellationToken.None), "20 * * * *");
         jobs.AddOrUpdate<AnomalyService>("anomalies:detect", s => s.RunAsync(CancellationToken.None), "15 * * * *");
         jobs.AddOrUpdate<AdPilot.Core.Automation.AutomationRuleService>("rules:run-due", s => s.RunDueAsync(CancellationToken.None), "2 * * * *");
+        jobs.AddOrUpdate<AdPilot.Core.DailyReports.DailyReportJob>("reports:daily", s => s.RunAsync(CancellationToken.None), "*/15 * * * *");
         jobs.AddOrUpdate<AbandonedUploads>("creatives:delete-abandoned-uploads", s => s.DeleteAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<DataExportService>("exports:delete-expired", s => s.DeleteExpiredAsync(CancellationToken.None), "10 * * * *");
         jobs.AddOrUpdate<AdPilot.Core.AccountDeletion.StorageDeletionOutbox>("account-deletion:storage-outbox", s => s.DrainAsync(CancellationToken.None), Cron.Minutely());

@@ -25,6 +25,7 @@ public static class ToolRegistry
         typeof(LandingPages.LandingPagesTools),
         typeof(Anomalies.AnomaliesTools),
         typeof(Automation.RulesTools),
+        typeof(DailyReports.DailyReportsTools),
     ];
 
     /// <summary>The public instance methods of a class that carry an MCP attribute (tools here; prompts and resources in <see cref="McpPrimitives"/>).</summary>
