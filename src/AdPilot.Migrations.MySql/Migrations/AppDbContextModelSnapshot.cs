@@ -1574,6 +1574,44 @@ namespace AdPilot.Migrations.MySql.Migrations
                     b.ToTable("CreditTransactions", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.DailyReports.DailyReportSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalDate", "Status");
+
+                    b.HasIndex("UserId", "LocalDate")
+                        .IsUnique();
+
+                    b.ToTable("DailyReportSends", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Data.DataProtectionKey", b =>
                 {
                     b.Property<long>("Id")
@@ -2891,6 +2929,15 @@ namespace AdPilot.Migrations.MySql.Migrations
             modelBuilder.Entity("AdPilot.Core.Credits.CreditTransaction", b =>
                 {
                     b.HasOne("AdPilot.Core.Credits.CreditBalance", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.DailyReports.DailyReportSend", b =>
+                {
+                    b.HasOne("AdPilot.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

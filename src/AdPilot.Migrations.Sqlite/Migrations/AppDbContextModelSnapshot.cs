@@ -1524,6 +1524,42 @@ namespace AdPilot.Migrations.Sqlite.Migrations
                     b.ToTable("CreditTransactions", (string)null);
                 });
 
+            modelBuilder.Entity("AdPilot.Core.DailyReports.DailyReportSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalDate", "Status");
+
+                    b.HasIndex("UserId", "LocalDate")
+                        .IsUnique();
+
+                    b.ToTable("DailyReportSends", (string)null);
+                });
+
             modelBuilder.Entity("AdPilot.Core.Data.DataProtectionKey", b =>
                 {
                     b.Property<long>("Id")
@@ -2811,6 +2847,15 @@ namespace AdPilot.Migrations.Sqlite.Migrations
             modelBuilder.Entity("AdPilot.Core.Credits.CreditTransaction", b =>
                 {
                     b.HasOne("AdPilot.Core.Credits.CreditBalance", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdPilot.Core.DailyReports.DailyReportSend", b =>
+                {
+                    b.HasOne("AdPilot.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
