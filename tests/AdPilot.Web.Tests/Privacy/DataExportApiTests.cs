@@ -106,6 +106,14 @@ public sealed class DataExportApiTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, status.GetProperty("downloadUrl").ValueKind);
     }
 
+    [Fact]
+    public void Host_SchedulesTheHourlyCleanupOfExpiredExports()
+    {
+        using var connection = _app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+
+        Assert.Contains(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == "exports:delete-expired");
+    }
+
     private sealed class RecordingQueue : IDataExportQueue
     {
         public List<long> Ids { get; } = [];
