@@ -2,6 +2,7 @@ using AdPilot.Core.AccountDeletion;
 using AdPilot.Core.AdAccounts;
 using AdPilot.Core.Common;
 using AdPilot.Core.Data;
+using AdPilot.Core.Identity.Sessions;
 using AdPilot.Core.Platforms;
 using AdPilot.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -182,13 +183,21 @@ public sealed class AccountDeletionServiceTests
         await using var w = await DeletionWorld.CreateAsync();
         var user = await Seed.UserAsync(w.Db);
         var now = w.Clock.GetUtcNow().UtcDateTime;
+        var browser = Guid.NewGuid();
+        await using (var context = w.Db.CreateDbContext())
+        {
+            context.UserSessions.Add(new UserSession { Id = browser, UserId = user, Kind = SessionKind.Browser, Device = "Chrome on Linux", Place = "203.0.113.x", CreatedAt = now, LastUsedAt = now });
+            await context.SaveChangesAsync();
+        }
+
         Assert.True(await w.Sessions.IsAccessTokenValidAsync(user, null, now));
+        Assert.True(await w.Sessions.IsSessionValidAsync(user, browser, now));
 
         await w.Service.DeleteAsync(user, DeletionWorld.Confirmed, w.FreshCaller);
 
         // Without a session id a token was judged by the user's stamp alone, and a missing user has none.
         Assert.False(await w.Sessions.IsAccessTokenValidAsync(user, null, now));
-        Assert.False(await w.Sessions.IsSessionValidAsync(user, now));
+        Assert.False(await w.Sessions.IsSessionValidAsync(user, browser, now));
         Assert.False(await w.Sessions.IsAccessTokenValidAsync(user, Guid.NewGuid(), now));
     }
 
