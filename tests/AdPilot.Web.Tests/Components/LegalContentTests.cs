@@ -7,11 +7,26 @@ namespace AdPilot.Web.Tests.Components;
 public sealed class LegalContentTests : UiTestContext
 {
     [Theory]
-    [InlineData(typeof(PrivacyContentEn), "privacy@adpilot.example", "Self-service export and account deletion in Settings are coming")]
-    [InlineData(typeof(PrivacyContentZh), "privacy@adpilot.example", "自助导出和账户删除功能即将推出")]
+    [InlineData(typeof(PrivacyContentEn), "Settings &gt; Data &amp; privacy", "24 hours", "anonymised")]
+    [InlineData(typeof(PrivacyContentZh), "设置 &gt; 数据与隐私", "24 小时", "匿名")]
+    public void Privacy_ExportAndDeletion_PointToSettingsDataAndPrivacy(Type page, string place, string linkLifetime, string kept)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(Render(builder =>
+        {
+            builder.OpenComponent(0, page);
+            builder.CloseComponent();
+        }).Markup, @"\s+", " ");
+
+        Assert.Contains(place, text, StringComparison.Ordinal);
+        Assert.Contains(linkLifetime, text, StringComparison.Ordinal);
+        Assert.Contains(kept, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("coming; until then", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(typeof(TermsContentEn), "Terms", "ask support to delete your account")]
     [InlineData(typeof(TermsContentZh), "条款", "请客服删除您的账户")]
-    public void Content_ExportAndDeletion_AreRequestsToSupportNotASettingsPage(Type page, string expectedContact, string expectedCopy)
+    public void Terms_ExportAndDeletion_AreRequestsToSupportNotASettingsPage(Type page, string expectedContact, string expectedCopy)
     {
         var markup = Render(builder =>
         {
