@@ -25,7 +25,7 @@ public sealed class SettingsSecurityJourneyTests(BrowserFixture browser) : LiveA
         await here.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
 
         await Expect(here.TestId("session-row")).ToHaveCountAsync(1);
-        await there.WaitForURLAsync("**/login**"); // the open page left on its own, without a reload
+        await there.WaitForURLAsync(Url + "/?signedOut=1"); // the open page left on its own, without a reload
         await there.GotoAsync(Url + "/overview");
         await there.WaitForURLAsync("**/login**");
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AdPilot.Core.Identity;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 
@@ -8,17 +9,20 @@ namespace AdPilot.Web.Features.Identity.Sessions;
 
 /// <summary>
 /// An open page (a Blazor circuit) is signed out as soon as its session is: it re-checks when a revocation for the user
-/// reaches this node, and every <see cref="RevalidationInterval"/> in case a revocation message was lost.
+/// reaches this node (and then leaves for the signed-out home page), and every <see cref="RevalidationInterval"/> in case
+/// a revocation message was lost.
 /// </summary>
 internal sealed class SessionAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
     private readonly SessionValidator _validator;
+    private readonly NavigationManager _navigation;
     private IDisposable? _subscription;
 
-    public SessionAuthenticationStateProvider(ILoggerFactory loggerFactory, SessionValidator validator)
+    public SessionAuthenticationStateProvider(ILoggerFactory loggerFactory, SessionValidator validator, NavigationManager navigation)
         : base(loggerFactory)
     {
         _validator = validator;
+        _navigation = navigation;
         AuthenticationStateChanged += async state => Watch((await state).User);
     }
 
@@ -47,7 +51,15 @@ internal sealed class SessionAuthenticationStateProvider : RevalidatingServerAut
                 return;
             }
 
-            SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+            try
+            {
+                // Where the sign-out form lands too: when this very page signed itself out, both navigations agree.
+                _navigation.NavigateTo("/?signedOut=1", forceLoad: true);
+            }
+            catch (Exception ex) when (ex is NavigationException or InvalidOperationException)
+            {
+                SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
