@@ -23,7 +23,7 @@ public sealed record InjectAnomalyRequest
     public string Kind { get; init; } = "spend_spike";
 
     /// <summary>Spend (spike) or conversions (drop) times this; e.g. 4 or 0.1.</summary>
-    [Range(0, 100)]
+    [Range(0.0, 100.0)] // double bounds: int bounds overflow converting a huge double (a 500 instead of a 400)
     public double Factor { get; init; } = 4;
 }
 
