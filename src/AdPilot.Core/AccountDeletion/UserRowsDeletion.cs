@@ -65,7 +65,7 @@ internal static class UserRowsDeletion
         await db.Set<OpenIddictEntityFrameworkCoreToken>().Where(t => t.Subject == subject).ExecuteDeleteAsync(ct);
         await db.Set<OpenIddictEntityFrameworkCoreAuthorization>().Where(a => a.Subject == subject).ExecuteDeleteAsync(ct);
         var sql = db.GetService<ISqlGenerationHelper>();
-        foreach (var entity in UserDataModel.OwnedOutsideCascades(db.Model))
+        foreach (var entity in DeletionScope.OwnedOutsideCascades(db.Model))
         {
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var column = entity.FindProperty(nameof(Common.IOwned.UserId))!.GetColumnName(table)!;

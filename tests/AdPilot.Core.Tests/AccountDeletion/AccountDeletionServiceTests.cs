@@ -21,9 +21,9 @@ public sealed class AccountDeletionServiceTests
         var model = context.Model;
 
         // A new table must either hang off the user (cascade), be owned (IOwned) or be declared global on purpose.
-        Assert.Empty(UserDataModel.Unreached(model).Select(e => e.ClrType.Name));
+        Assert.Empty(DeletionScope.Unreached(model).Select(e => e.ClrType.Name));
         // Rows reached from the user must not be held back by a foreign key that neither cascades nor clears.
-        var userData = UserDataModel.Cascaded(model);
+        var userData = DeletionScope.Cascaded(model);
         var blocking = model.GetEntityTypes().SelectMany(e => e.GetForeignKeys())
             .Where(fk => (userData.Contains(fk.PrincipalEntityType) || fk.PrincipalEntityType.ClrType == typeof(AdPilot.Core.Users.User))
                 && fk.DeleteBehavior is not (DeleteBehavior.Cascade or DeleteBehavior.SetNull) && !userData.Contains(fk.DeclaringEntityType))

@@ -134,7 +134,7 @@ internal static class UserRows
         };
     }
 
-    private static bool IsBySubject(IEntityType entity) => UserDataModel.BySubject.Contains(entity.ClrType);
+    private static bool IsBySubject(IEntityType entity) => DeletionScope.BySubject.Contains(entity.ClrType);
 
     private static bool IsDirect(IEntityType entity) =>
         IsBySubject(entity) || typeof(IOwned).IsAssignableFrom(entity.ClrType) || entity.GetForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType == typeof(User));

@@ -16,7 +16,7 @@ internal sealed class NotificationsTools(ToolCaller caller, NotificationService 
         [Description("A short title, up to 200 characters.")] string title,
         [Description("The text, up to 4000 characters.")] string? body = null,
         [Description("urgent, important or general (default). Use urgent sparingly: it always sends an e-mail.")] NotificationType type = NotificationType.General,
-        [Description("The category the user's preferences are set by: ad_rejected, token_expired, credit_low, credit_critical, sync_failed, anomaly, report_ready, export_ready, lead_received or system (default).")]
+        [Description("The category the user's preferences are set by: ad_rejected, token_expired, credit_low, credit_critical, sync_failed, anomaly, report_ready, export_ready, lead_received, rule_run or system (default).")]
         string category = NotificationCategories.System,
         [Description("A page of AdPilot to open when it is clicked, as a path such as /campaigns/12.")] string? link = null,
         [Description("Any string; a second notification with the same key is not created (the first is returned).")] string? dedupe_key = null,

@@ -11,7 +11,7 @@ namespace AdPilot.Core.AccountDeletion;
 /// tables the user row's cascades reach, owned tables (<see cref="IOwned"/>) those cascades miss, and OpenIddict's
 /// grants and tokens, which name the user by subject. <see cref="Unreached"/> lists what falls through, for a test.
 /// </summary>
-public static class UserDataModel
+public static class DeletionScope
 {
     /// <summary>Tables that hold no user's data: configuration, keys, processor events, the deletion outbox, retained records.</summary>
     public static readonly IReadOnlySet<Type> Global = new HashSet<Type>
