@@ -62,6 +62,11 @@ try
                    3 + (c.Id * 5 + b.d) % 6, 150 + (c.Id * 11 + b.d * 7) % 200
             FROM Campaigns c CROSS JOIN BenchDays b
             """);
+        // A few real anomalies, so the run also opens episodes and raises their notifications: every 100th campaign
+        // spends 4x today, every 250th converts nothing.
+        var today = DateOnly.FromDateTime(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlRawAsync($"UPDATE ReportCampaignDays SET Spend = Spend * 4 WHERE Date = '{today}' AND CampaignId % 100 = 0");
+        await db.Database.ExecuteSqlRawAsync($"UPDATE ReportCampaignDays SET Conversions = 0, Revenue = 0 WHERE Date = '{today}' AND CampaignId % 250 = 0");
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
     }
 

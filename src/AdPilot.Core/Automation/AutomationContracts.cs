@@ -14,7 +14,7 @@ public sealed record RuleCondition
     [AllowedValues("gt", "gte", "lt", "lte", "eq", ErrorMessage = "Operator must be gt, gte, lt, lte or eq.")]
     public string Operator { get; init; } = "";
 
-    [Range(typeof(decimal), "0", "1000000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "Value must be between 0 and 1,000,000,000.")]
+    [Range(0d, 1_000_000_000d, ErrorMessage = "Value must be between 0 and 1,000,000,000.")]
     public decimal Value { get; init; }
 }
 
@@ -55,10 +55,10 @@ public sealed record SaveRuleRequest
         ErrorMessage = "Action must be pause, resume, change_budget or notify_only.")]
     public string Action { get; init; } = RuleActions.NotifyOnly;
 
-    [Range(typeof(decimal), "-90", "500", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The budget change is -90 % to +500 %.")]
+    [Range(-90d, 500d, ErrorMessage = "The budget change is -90 % to +500 %.")]
     public decimal? BudgetChangePercent { get; init; }
 
-    [Range(typeof(decimal), "0.01", "100000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The cap must be above 0.")]
+    [Range(0.01d, 100_000_000d, ErrorMessage = "The cap must be above 0.")]
     public decimal? BudgetCap { get; init; }
 
     [Required]

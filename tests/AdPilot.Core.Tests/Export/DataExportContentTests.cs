@@ -14,9 +14,11 @@ namespace AdPilot.Core.Tests.Export;
 /// <summary>What the ZIP holds: every row of the user in every table (found by walking the model), nothing of anyone else, no secret, the files byte for byte.</summary>
 public sealed class DataExportContentTests
 {
-    /// <summary>Tables that are not anyone's data (configuration, keys, OAuth client registrations). Anything else must reach Users.</summary>
-    private static readonly HashSet<string> NotUserData =
-        ["CreditConfig", "CreditConfigChange", "DataProtectionKey", "PaymentEvent", "OpenIddictEntityFrameworkCoreApplication", "OpenIddictEntityFrameworkCoreScope"];
+    /// <summary>
+    /// Tables that are not anyone's data (configuration, keys, OAuth client registrations, the deletion outbox, anonymised
+    /// records): the same list account deletion keeps. Anything else must reach Users.
+    /// </summary>
+    private static readonly HashSet<string> NotUserData = [.. AdPilot.Core.AccountDeletion.DeletionScope.Global.Select(t => t.Name)];
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

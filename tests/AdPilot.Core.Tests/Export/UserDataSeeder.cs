@@ -110,6 +110,7 @@ internal sealed class UserDataSeeder(TestDatabase database, DateTime now)
             _ when type == typeof(int) => n,
             _ when type == typeof(decimal) => 1.5m,
             _ when type == typeof(byte[]) => new byte[] { 1, 2, 3 },
+            _ when type == typeof(Guid) => Guid.NewGuid(),
             _ => Keep.Value,
         };
     }

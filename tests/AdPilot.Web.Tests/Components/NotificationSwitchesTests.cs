@@ -22,6 +22,9 @@ public sealed class NotificationSwitchesTests : UiTestContext, IAsyncLifetime
         _userId = (await users.SignInAsync(new ExternalIdentity(AuthProviders.Dev, "n@example.com", "n@example.com", "Noa", null))).Id;
         _notifications = new NotificationService(_database.Factory, TimeProvider.System, new NoPush(), new NoQueue(), NullLogger<NotificationService>.Instance);
         Services.AddSingleton(_notifications);
+        // The tab's other panels (daily report, Slack and webhooks) have tests of their own.
+        ComponentFactories.AddStub<AdPilot.Web.Features.DailyReports.DailyReportPanel>();
+        ComponentFactories.AddStub<AdPilot.Web.Features.Alerts.AlertChannelsPanel>();
         AddAuthorization().SetAuthorized("n@example.com").SetClaims(new System.Security.Claims.Claim("sub", _userId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();

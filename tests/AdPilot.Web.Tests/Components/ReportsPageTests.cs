@@ -51,6 +51,7 @@ public sealed class ReportsPageTests : UiTestContext, IAsyncLifetime
 
         Services.AddSingleton(services.GetRequiredService<AdAccountService>());
         Services.AddSingleton(services.GetRequiredService<ReportQueries>());
+        Services.AddSingleton(services.GetRequiredService<AdPilot.Core.Anomalies.AnomalyService>());
         Services.AddSingleton(services.GetRequiredService<AdPilot.Core.LandingPages.LandingPageReports>());
         AddAuthorization().SetAuthorized("drill@example.com").SetClaims(new System.Security.Claims.Claim("sub", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Render<MudPopoverProvider>();
