@@ -101,6 +101,9 @@ public sealed class ConfigurationTests
             ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["RateLimit:PermitsPerMinute"] = "4",
             ["Jobs:RedisPrefix"] = $"adpilot-test:{database}:",
+            // On a loaded 2-core CI machine a Redis answer can take over the limiter's 50 ms default; a node then counts
+            // in memory on its own (the fail-open fallback), which is right in production but not what this test checks.
+            ["RateLimit:RedisTimeoutMilliseconds"] = "1000",
         };
         // One frozen clock for both nodes, so all requests fall in one window, and a window no other test uses
         // (Redis is shared by the whole run, and user ids restart at 1 in every fresh database).
