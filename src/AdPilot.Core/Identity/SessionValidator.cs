@@ -63,6 +63,9 @@ public sealed class SessionValidator(IDbContextFactory<AppDbContext> dbFactory, 
         return snapshot.ActiveSessions.Contains(session) && IsAfterStamp(snapshot, startedAt);
     }
 
+    /// <summary>False once the user's account was deleted (a page then says so rather than "signed out").</summary>
+    public async Task<bool> UserExistsAsync(long userId, CancellationToken ct = default) => (await GetAsync(userId, ct)).UserExists;
+
     /// <summary>Called after any revocation: this node forgets the user's snapshot now, the other nodes when told.</summary>
     public async Task RevokedAsync(long userId)
     {

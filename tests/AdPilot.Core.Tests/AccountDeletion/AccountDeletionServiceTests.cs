@@ -192,12 +192,14 @@ public sealed class AccountDeletionServiceTests
 
         Assert.True(await w.Sessions.IsAccessTokenValidAsync(user, null, now));
         Assert.True(await w.Sessions.IsSessionValidAsync(user, browser, now));
+        Assert.True(await w.Sessions.UserExistsAsync(user));
 
         await w.Service.DeleteAsync(user, DeletionWorld.Confirmed, w.FreshCaller);
 
         // Without a session id a token was judged by the user's stamp alone, and a missing user has none.
         Assert.False(await w.Sessions.IsAccessTokenValidAsync(user, null, now));
         Assert.False(await w.Sessions.IsSessionValidAsync(user, browser, now));
+        Assert.False(await w.Sessions.UserExistsAsync(user));
         Assert.False(await w.Sessions.IsAccessTokenValidAsync(user, Guid.NewGuid(), now));
     }
 

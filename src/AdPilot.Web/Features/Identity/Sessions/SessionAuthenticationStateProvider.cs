@@ -53,8 +53,10 @@ internal sealed class SessionAuthenticationStateProvider : RevalidatingServerAut
 
             try
             {
-                // Where the sign-out form lands too: when this very page signed itself out, both navigations agree.
-                _navigation.NavigateTo("/?signedOut=1", forceLoad: true);
+                // Where the sign-out form (or the account deletion) lands too: when this very page signed itself out or
+                // deleted the account, both navigations agree.
+                var deleted = UserId(user) is { } userId && !await _validator.UserExistsAsync(userId, CancellationToken.None);
+                _navigation.NavigateTo(deleted ? "/?accountDeleted=1" : "/?signedOut=1", forceLoad: true);
             }
             catch (Exception ex) when (ex is NavigationException or InvalidOperationException)
             {
