@@ -54,17 +54,31 @@ try
         await db.Database.ExecuteSqlRawAsync("CREATE TABLE BenchDays (d INTEGER NOT NULL PRIMARY KEY)");
         await db.Database.ExecuteSqlRawAsync("INSERT INTO BenchDays (d) VALUES " + string.Join(",", Enumerable.Range(0, Days).Select(d => $"({d})")));
         var first = DateOnly.FromDateTime(now).AddDays(1 - Days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        // Spend with a weekly pattern and pseudo-random noise per campaign and day; the ratios follow from it.
+        // Spend with a weekly pattern and pseudo-random noise per campaign and day; the ratios follow from it. SQLite stores
+        // money as fixed-point integers (MoneyPrecision.Factor units per currency unit), so raw SQL scales amounts by it.
+        const long money = AdPilot.Core.Data.MoneyPrecision.Factor;
         await db.Database.ExecuteSqlRawAsync($"""
             INSERT INTO ReportCampaignDays (UserId, AdAccountId, CampaignId, Date, Currency, Spend, Impressions, Clicks, Conversions, Revenue)
             SELECT c.UserId, c.AdAccountId, c.Id, date('{first}', '+' || b.d || ' days'), 'USD',
-                   50 + (c.Id * 7 + b.d * 13) % 40 + (b.d % 7) * 5, 8000 + (c.Id * 31 + b.d * 17) % 3000, 120 + (c.Id + b.d * 3) % 50,
-                   3 + (c.Id * 5 + b.d) % 6, 150 + (c.Id * 11 + b.d * 7) % 200
+                   (50 + (c.Id * 7 + b.d * 13) % 40 + (b.d % 7) * 5) * {money}, 8000 + (c.Id * 31 + b.d * 17) % 3000, 120 + (c.Id + b.d * 3) % 50,
+                   3 + (c.Id * 5 + b.d) % 6, (150 + (c.Id * 11 + b.d * 7) % 200) * {money}
             FROM Campaigns c CROSS JOIN BenchDays b
             """);
+        // Today is a partial day, as the sync stores it: each account's numbers so far along the intraday curve.
+        var today = DateOnly.FromDateTime(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var zone in new[] { "America/New_York", "Europe/Berlin" })
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(now, TimeZoneInfo.FindSystemTimeZoneById(zone));
+            var share = IntradayCurve.ShareAt(TimeOnly.FromDateTime(local)).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+            await db.Database.ExecuteSqlRawAsync($"""
+                UPDATE ReportCampaignDays SET Spend = CAST(Spend * {share} AS INTEGER), Impressions = CAST(Impressions * {share} AS INTEGER),
+                    Clicks = CAST(Clicks * {share} AS INTEGER), Conversions = CAST(Conversions * {share} AS INTEGER), Revenue = CAST(Revenue * {share} AS INTEGER)
+                WHERE Date = '{today}' AND AdAccountId IN (SELECT Id FROM AdAccounts WHERE TimeZone = '{zone}')
+                """);
+        }
+
         // A few real anomalies, so the run also opens episodes and raises their notifications: every 100th campaign
         // spends 4x today, every 250th converts nothing.
-        var today = DateOnly.FromDateTime(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await db.Database.ExecuteSqlRawAsync($"UPDATE ReportCampaignDays SET Spend = Spend * 4 WHERE Date = '{today}' AND CampaignId % 100 = 0");
         await db.Database.ExecuteSqlRawAsync($"UPDATE ReportCampaignDays SET Conversions = 0, Revenue = 0 WHERE Date = '{today}' AND CampaignId % 250 = 0");
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
