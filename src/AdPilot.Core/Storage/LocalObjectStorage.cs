@@ -96,8 +96,16 @@ public sealed class LocalObjectStorage : IObjectStorage
 
     public Task DeleteAsync(string key, CancellationToken ct = default)
     {
-        File.Delete(PathOf(key));
-        File.Delete(MetaPathOf(key));
+        try
+        {
+            File.Delete(PathOf(key));
+            File.Delete(MetaPathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No folder, no object: deleting a missing object is not an error (the deletion outbox relies on it).
+        }
+
         return Task.CompletedTask;
     }
 

@@ -26,6 +26,7 @@ public sealed class LocalObjectStorageTests
         Assert.Null(await storage.Store.GetAsync("u/1/a.png"));
         Assert.Null(await storage.Store.StatAsync("u/1/a.png"));
         await storage.Store.DeleteAsync("u/1/a.png"); // deleting again is not an error
+        await storage.Store.DeleteAsync("u/404/never/b.png"); // nor is deleting in a folder that never existed
     }
 
     [Fact]
